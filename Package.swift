@@ -1,0 +1,47 @@
+// swift-tools-version:6.0
+//
+// Descent: figures and animations for teaching machine-learning optimization.
+//
+// Data flows one way through the modules: spec → Simulation (numbers) → figure → canvas → files → site.
+// This manifest grows a module at a time; see DESIGN.md in the project's shared notes and README.md.
+
+import PackageDescription
+
+let package = Package(
+    name: "Descent",
+    products: [
+        // `import Descent` gives a Swift program the whole public API.
+        .library(name: "Descent", targets: ["Descent"]),
+        .executable(name: "descent", targets: ["DescentTool"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure Swift numerics: surfaces, expressions, optimizers, the component syntax, traces.
+        .target(name: "Simulation"),
+        // Re-exports the public modules under one name.
+        .target(name: "Descent", dependencies: ["Simulation"]),
+        // The command-line interface as a library, so tests can drive every command in-process.
+        .target(
+            name: "DescentCLI",
+            dependencies: [
+                "Simulation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // The `descent` executable: a few lines over DescentCLI. The target has its own name so that its
+        // build folder never collides with the `Descent` library's on a case-insensitive file system.
+        .executableTarget(name: "DescentTool", dependencies: ["DescentCLI"], path: "Sources/descent"),
+        // `make bench`: measures the simulation through the public API.
+        .executableTarget(name: "DescentBench", dependencies: ["Descent"], path: "Benchmarks/DescentBench"),
+
+        .testTarget(
+            name: "SimulationTests",
+            dependencies: ["Simulation"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Simulation"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Simulation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs `descent` with a list of arguments and reports what it printed and its exit status.
+///
+/// Every failure becomes one clear line on standard error (`error: ...`, plus the offending text and a caret
+/// when a column is known) and a non-zero status: 2 for bad input, 1 for anything else. `--help` prints help
+/// and succeeds.
+public enum CommandRunner {
+    /// What one run printed and how it ended.
+    public struct Result: Sendable {
+        public var status: Int32
+        public var output: String
+        public var errorOutput: String
+    }
+
+    /// Status for bad input (a usage error).
+    public static let usageStatus: Int32 = 2
+
+    public static func run(_ arguments: [String]) -> Result {
+        do {
+            var command = try DescentCommand.parseAsRoot(arguments)
+            if let textCommand = command as? any TextCommand {
+                return Result(status: 0, output: try textCommand.output(), errorOutput: "")
+            }
+            // Help and command groups run through ArgumentParser, which reports help as a clean exit.
+            try command.run()
+            return Result(status: 0, output: "", errorOutput: "")
+        } catch let error as InputError {
+            return Result(status: usageStatus, output: "", errorOutput: "error: \(error)")
+        } catch {
+            if DescentCommand.exitCode(for: error) == .success {
+                return Result(status: 0, output: DescentCommand.fullMessage(for: error), errorOutput: "")
+            }
+            let message = DescentCommand.message(for: error)
+            return Result(status: usageStatus, output: "", errorOutput: "error: \(message)\(helpHint(for: arguments))")
+        }
+    }
+
+    /// Runs with the process's arguments, prints, and exits with the status.
+    public static func main() -> Never {
+        let result = run(Array(CommandLine.arguments.dropFirst()))
+        if !result.output.isEmpty { print(result.output) }
+        if !result.errorOutput.isEmpty {
+            var message = result.errorOutput + "\n"
+            message.withUTF8 { bytes in _ = write(2, bytes.baseAddress, bytes.count) }
+        }
+        exit(result.status)
+    }
+
+    /// " (see 'descent SUB --help')" for the subcommand the arguments name.
+    private static func helpHint(for arguments: [String]) -> String {
+        let names = DescentCommand.configuration.subcommands.compactMap { $0.configuration.commandName }
+        if let sub = arguments.first, names.contains(sub) { return " (see 'descent \(sub) --help')" }
+        return " (see 'descent --help')"
+    }
+}

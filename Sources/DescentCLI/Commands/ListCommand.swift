@@ -1,0 +1,61 @@
+import ArgumentParser
+import Simulation
+
+/// `descent list`: what can be named in a component, with defaults.
+struct ListCommand: TextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the surfaces or optimizers, with their parameters and defaults."
+    )
+
+    enum Category: String, ExpressibleByArgument, CaseIterable {
+        case surfaces
+        case optimizers
+    }
+
+    @Argument(help: "What to list: surfaces or optimizers (both when omitted).")
+    var category: Category?
+
+    func output() throws -> String {
+        switch category {
+        case .surfaces: Self.surfaces()
+        case .optimizers: Self.optimizers()
+        case nil: Self.surfaces() + "\n\n" + Self.optimizers()
+        }
+    }
+
+    static func surfaces() -> String {
+        var lines = ["Surfaces (every one also takes noise=σ and seed=S: Gaussian noise on the gradients)"]
+        for entry in Surfaces.catalog.entries {
+            var shown = entry.defaults
+            shown.arguments.removeAll { $0.key == "noise" || $0.key == "seed" }
+            if entry.name == "expr" {
+                lines.append("  expr:FORMULA   or   expr('FORMULA', start=(x, y), view=(xmin, xmax, ymin, ymax))")
+                lines.append("      \(entry.summary); variables x, y; + - * / ^; sin cos tan exp log sqrt abs tanh sinh cosh atan min max pow; pi, e")
+                continue
+            }
+            lines.append("  \(shown)")
+            lines.append("      \(entry.summary)")
+            guard let surface = try? Surfaces.catalog.make(Component(name: entry.name)).surface else { continue }
+            lines.append("      f = \(surface.formula)")
+            let view = surface.view
+            var facts = "start \(point(surface.start)), view x ∈ [\(n(view.x.lowerBound)), \(n(view.x.upperBound))], "
+                + "y ∈ [\(n(view.y.lowerBound)), \(n(view.y.upperBound))]"
+            if !surface.minima.isEmpty { facts += ", minima " + surface.minima.map(point).joined(separator: " ") }
+            lines.append("      \(facts)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func optimizers() -> String {
+        var lines = ["Optimizers (PyTorch names, keys and defaults)"]
+        for entry in Optimizers.catalog.entries {
+            lines.append("  \(entry.defaults)")
+            lines.append("      \(entry.summary)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func point(_ p: SIMD2<Double>) -> String { "(\(n(p.x)), \(n(p.y)))" }
+    private static func n(_ value: Double) -> String { ComponentValue.number(value).description }
+}

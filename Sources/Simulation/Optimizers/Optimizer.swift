@@ -1,0 +1,100 @@
+/// A first-order optimizer that updates a flat vector of parameters from the gradient of a loss, exactly as
+/// the `torch.optim` class of the same name does in float64.
+///
+/// Every conforming type uses PyTorch's class name, hyperparameter names, defaults and argument checks,
+/// follows PyTorch's single-tensor (`foreach=False`) code path operation by operation, and keeps its state
+/// (step counters, moment buffers) between calls to ``step(_:gradient:)`` the way `optimizer.state` does.
+/// The parameter vector may have any length; its length is fixed by the first step.
+///
+/// ```swift
+/// var adam = try Adam(lr: 0.05)
+/// var p = [-1.5, 2.5]
+/// adam.step(&p, gradient: [g0, g1])
+/// ```
+public protocol Optimizer: Sendable {
+    /// PyTorch's class name, such as `"Adam"`.
+    static var name: String { get }
+
+    /// The learning rate the next step uses (`param_groups[0]['lr']`); a schedule changes it between steps.
+    var lr: Double { get set }
+
+    /// The optimizer written as a component with every hyperparameter resolved, in PyTorch's constructor
+    /// order: `Adam(lr=0.001, betas=(0.9, 0.999), eps=1e-08, ...)`. Parsing it gives the same optimizer.
+    var configuration: Component { get }
+
+    /// Updates `parameters` in place given the gradient of the loss at them (same length).
+    mutating func step(_ parameters: inout [Double], gradient: [Double])
+
+    /// The state carried between steps under PyTorch's names (`momentum_buffer`, `exp_avg`, ...),
+    /// as it stands after the latest step; empty before the first.
+    var state: [StateEntry] { get }
+}
+
+/// One named entry of an optimizer's state, as `optimizer.state[p][name]` holds it in PyTorch.
+public struct StateEntry: Sendable, Equatable {
+    public enum Value: Sendable, Equatable {
+        /// A per-coordinate buffer, as long as the parameter vector.
+        case vector([Double])
+        /// A single number, such as the step count.
+        case scalar(Double)
+    }
+
+    public var name: String
+    public var value: Value
+
+    public init(_ name: String, _ value: Value) {
+        self.name = name
+        self.value = value
+    }
+}
+
+// MARK: - Helpers shared by the optimizers
+
+/// PyTorch's `torch.lerp(start, end, weight)` for one element: `start + weight·(end − start)`, computed from
+/// the nearer end so that weight 1 gives `end` exactly (`end − (end − start)·(1 − weight)` when |weight| ≥ ½).
+@inline(__always)
+func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
+    abs(weight) < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight)
+}
+
+/// Throws PyTorch's `ValueError` text when `condition` fails, attributed to `key`.
+@inline(__always)
+func require(_ condition: Bool, _ key: String, _ message: @autoclosure () -> String) throws(InputError) {
+    if !condition { throw InputError(message(), key: key) }
+}
+
+/// PyTorch's check that a hyperparameter is not negative (`if not 0.0 <= value: raise ValueError(...)`).
+/// NaN fails it, as in Python.
+@inline(__always)
+func requireNonNegative(_ value: Double, _ key: String, _ label: String) throws(InputError) {
+    try require(0 <= value, key, "Invalid \(label): \(pythonRepr(value))")
+}
+
+/// PyTorch's check on Adam-style `betas`: each in [0, 1).
+func requireBetas(_ betas: (Double, Double)) throws(InputError) {
+    try require(0 <= betas.0 && betas.0 < 1, "betas", "Invalid beta parameter at index 0: \(pythonRepr(betas.0))")
+    try require(0 <= betas.1 && betas.1 < 1, "betas", "Invalid beta parameter at index 1: \(pythonRepr(betas.1))")
+}
+
+extension ComponentValue {
+    /// A Double hyperparameter as a component value.
+    static func of(_ value: Double) -> ComponentValue { .number(value) }
+    /// A pair of Doubles as a tuple.
+    static func of(_ pair: (Double, Double)) -> ComponentValue { .tuple([.number(pair.0), .number(pair.1)]) }
+}
+
+/// The PyTorch switches that choose an implementation (`foreach`, `fused`, `capturable`, `differentiable`)
+/// and do not change the numbers in float64. They are accepted so that a PyTorch call can be pasted as it
+/// is; they have no effect here.
+func implementationSwitches(_ names: [String]) -> [ParameterList.Parameter] {
+    names.map { name in
+        switch name {
+        case "foreach", "fused":
+            ParameterList.Parameter(name, .optionalBoolean, ComponentValue.none, "PyTorch kernel choice; no effect here",
+                                    isListed: false)
+        default:
+            ParameterList.Parameter(name, .boolean, .boolean(false), "PyTorch implementation switch; no effect here",
+                                    isListed: false)
+        }
+    }
+}

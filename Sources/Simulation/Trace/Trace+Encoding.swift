@@ -1,0 +1,81 @@
+/// The trace as text: the JSON object and the CSV table that `descent trace` prints.
+///
+/// Numbers are written as the shortest decimal that reads back to the same Double, so nothing is lost.
+extension Trace {
+    /// One JSON object: `points`, `losses`, `lrs`, `diverged_at`, and `state` when recorded.
+    ///
+    /// ```json
+    /// {"points": [[-1.5, 2.5], ...], "losses": [...], "lrs": [...], "diverged_at": null}
+    /// ```
+    public func json() -> String {
+        var out = "{\"points\": ["
+        out += points.map { "[\(number($0.x)), \(number($0.y))]" }.joined(separator: ", ")
+        out += "], \"losses\": [" + losses.map(number).joined(separator: ", ")
+        out += "], \"lrs\": [" + lrs.map(number).joined(separator: ", ")
+        out += "], \"diverged_at\": " + (divergedAt.map(String.init) ?? "null")
+        if let state {
+            out += ", \"state\": [" + state.map(Self.jsonObject).joined(separator: ", ") + "]"
+        }
+        return out + "}"
+    }
+
+    /// A CSV table with the header `step,x,y,loss,lr` and one row per point; the start's `lr` is empty.
+    /// When state is recorded, each state vector adds columns `NAME_x,NAME_y` (`NAME_0`, `NAME_1`, ... for
+    /// longer vectors) and each scalar other than the step count a column `NAME`; the start's cells are
+    /// empty.
+    public func csv() -> String {
+        let columns = stateColumns()
+        var lines = ["step,x,y,loss,lr" + columns.map { "," + $0.header }.joined()]
+        lines.reserveCapacity(points.count + 1)
+        for (index, point) in points.enumerated() {
+            var row = "\(index),\(number(point.x)),\(number(point.y)),\(number(losses[index])),"
+            if index > 0 { row += number(lrs[index - 1]) }
+            if !columns.isEmpty {
+                let entries = index > 0 ? state?[index - 1] ?? [] : []
+                for column in columns {
+                    row += ","
+                    guard let entry = entries.first(where: { $0.name == column.name }) else { continue }
+                    switch entry.value {
+                    case .scalar(let value): row += number(value)
+                    case .vector(let values): if column.index < values.count { row += number(values[column.index]) }
+                    }
+                }
+            }
+            lines.append(row)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    // MARK: - Helpers
+
+    private static func jsonObject(_ entries: [StateEntry]) -> String {
+        "{" + entries.map { entry in
+            switch entry.value {
+            case .scalar(let value): "\"\(entry.name)\": \(number(value))"
+            case .vector(let values): "\"\(entry.name)\": [" + values.map(number).joined(separator: ", ") + "]"
+            }
+        }.joined(separator: ", ") + "}"
+    }
+
+    /// The CSV state columns, in the order entries first appear.
+    private func stateColumns() -> [(name: String, index: Int, header: String)] {
+        guard let state else { return [] }
+        var columns: [(name: String, index: Int, header: String)] = []
+        var seen = Set<String>()
+        for entries in state {
+            for entry in entries where entry.name != "step" && !seen.contains(entry.name) {
+                seen.insert(entry.name)
+                switch entry.value {
+                case .scalar: columns.append((entry.name, 0, entry.name))
+                case .vector(let values):
+                    let suffixes = values.count == 2 ? ["x", "y"] : values.indices.map(String.init)
+                    for (i, suffix) in suffixes.enumerated() { columns.append((entry.name, i, "\(entry.name)_\(suffix)")) }
+                }
+            }
+        }
+        return columns
+    }
+}
+
+/// A Double as JSON/CSV text: the shortest round-trip decimal (finite values only reach here).
+private func number(_ value: Double) -> String { pythonRepr(value) }

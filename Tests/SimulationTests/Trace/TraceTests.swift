@@ -1,0 +1,112 @@
+import Foundation
+import Simulation
+import Testing
+
+/// The trace contract: points, losses, lrs, divergence, noise, and the JSON/CSV text.
+@Suite struct TraceTests {}
+
+extension TraceTests {
+    @Test func shapesOfAFiniteRun() throws {
+        let trace = Trace.run(surface: Rosenbrock(), optimizer: try Adam(lr: 0.05), steps: 10)
+        #expect(trace.points.count == 11)
+        #expect(trace.losses.count == 11)
+        #expect(trace.lrs == Array(repeating: 0.05, count: 10))
+        #expect(trace.points[0] == SIMD2(-1.5, 2.5))
+        #expect(trace.divergedAt == nil)
+        for (point, loss) in zip(trace.points, trace.losses) { #expect(loss == Rosenbrock().value(at: point)) }
+    }
+
+    /// SGD on x² with lr η multiplies x by (1 − 2η) each step; with η = 1e100 the value overflows to
+    /// infinity at a step we can compute, and the arrays stop before it.
+    @Test func divergenceStopsAtTheFirstNonFiniteValue() throws {
+        let surface = try ExpressionSurface("x^2 + y^2")
+        let trace = Trace.run(surface: surface, optimizer: try SGD(lr: 1e100), start: SIMD2(1, 1), steps: 10)
+        // x₁ ≈ −2e100, x₂ ≈ 4e200, x₃ overflows (and x₂² already does, so the loss at step 2 is infinite).
+        #expect(trace.divergedAt == 2)
+        #expect(trace.points.count == 2)
+        #expect(trace.losses.count == 2)
+        #expect(trace.lrs.count == 1)
+        #expect(trace.json().contains("\"diverged_at\": 2"))
+    }
+
+    @Test func largeButFiniteIsNotDivergence() throws {
+        let surface = try ExpressionSurface("x^2 + y^2")
+        let trace = Trace.run(surface: surface, optimizer: try SGD(lr: 2), start: SIMD2(1, 1), steps: 100)
+        // x₁₀₀ = (−3)¹⁰⁰ ≈ 5e47: huge, finite.
+        #expect(trace.divergedAt == nil)
+        #expect(trace.points.count == 101)
+        #expect(isClose(trace.points[100].x, pow(3, 100), relative: 1e-12))
+    }
+
+    @Test func nonFiniteStartIsADivergenceAtStepZero() throws {
+        let trace = Trace.run(surface: try ExpressionSurface("log(x)"), optimizer: try SGD(lr: 0.1), start: SIMD2(-1, 0), steps: 5)
+        #expect(trace.divergedAt == 0)
+        #expect(trace.points.isEmpty)
+    }
+
+    @Test func noiseIsSeededAndLeavesLossesExact() throws {
+        let spec = try Surfaces.make("booth(noise=3, seed=42)")
+        let a = Trace.run(surface: spec.surface, optimizer: try SGD(lr: 0.01), steps: 50, noise: spec.noise)
+        let b = Trace.run(surface: spec.surface, optimizer: try SGD(lr: 0.01), steps: 50, noise: spec.noise)
+        let clean = Trace.run(surface: spec.surface, optimizer: try SGD(lr: 0.01), steps: 50)
+        #expect(a.points == b.points)
+        #expect(a.points != clean.points)
+        for (point, loss) in zip(a.points, a.losses) { #expect(loss == Booth().value(at: point)) }
+        // The first step's noise is σ·ξ with ξ from the seeded generator: check it by hand.
+        var generator = SplitMix64(seed: 42)
+        let g = Booth().gradient(at: Booth().start)
+        let expected = Booth().start - 0.01 * SIMD2(g.x + 3 * generator.nextGaussian(), g.y + 3 * generator.nextGaussian())
+        #expect(a.points[1] == expected)
+        let other = Trace.run(surface: spec.surface, optimizer: try SGD(lr: 0.01), steps: 50,
+                              noise: GradientNoise(sigma: 3, seed: 43))
+        #expect(other.points != a.points)
+    }
+
+    @Test func gaussianSamplesHaveUnitVariance() {
+        var generator = SplitMix64(seed: 1)
+        let samples = (0..<200_000).map { _ in generator.nextGaussian() }
+        let mean = samples.reduce(0, +) / Double(samples.count)
+        let variance = samples.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(samples.count)
+        #expect(abs(mean) < 0.01)
+        #expect(abs(variance - 1) < 0.02)
+    }
+
+    @Test func jsonIsValidAndRoundTrips() throws {
+        let trace = Trace.run(surface: Beale(), optimizer: try RMSprop(lr: 0.01, momentum: 0.5, centered: true),
+                              steps: 7, recordState: true)
+        struct Decoded: Decodable {
+            var points: [[Double]]
+            var losses: [Double]
+            var lrs: [Double]
+            var diverged_at: Int?
+        }
+        // JSONDecoder reads Doubles exactly (JSONSerialization may not), so equality is the right check.
+        let decoded = try JSONDecoder().decode(Decoded.self, from: Data(trace.json().utf8))
+        #expect(decoded.points.map { SIMD2($0[0], $0[1]) } == trace.points)
+        #expect(decoded.losses == trace.losses)
+        #expect(decoded.lrs == trace.lrs)
+        #expect(decoded.diverged_at == nil)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(trace.json().utf8)) as? [String: Any])
+        #expect(object["diverged_at"] is NSNull)
+        let state = try #require(object["state"] as? [[String: Any]])
+        #expect(state.count == 7)
+        #expect(Set(state[0].keys) == ["step", "square_avg", "momentum_buffer", "grad_avg"])
+        #expect((state[6]["momentum_buffer"] as? [Double])?.count == 2)
+    }
+
+    @Test func csvLayout() throws {
+        let trace = Trace.run(surface: Booth(), optimizer: try SGD(lr: 0.01, momentum: 0.9), steps: 3, recordState: true)
+        let lines = trace.csv().split(separator: "\n").map(String.init)
+        #expect(lines[0] == "step,x,y,loss,lr,momentum_buffer_x,momentum_buffer_y")
+        #expect(lines.count == 5)
+        #expect(lines[1].hasPrefix("0,-8.0,-6.0,"))
+        #expect(lines[1].hasSuffix(",,,"))
+        let row = lines[3].split(separator: ",", omittingEmptySubsequences: false)
+        #expect(row.count == 7)
+        #expect(Double(row[1]) == trace.points[2].x)
+        #expect(Double(row[4]) == 0.01)
+        let plain = Trace.run(surface: Booth(), optimizer: try SGD(lr: 0.01), steps: 2).csv()
+        #expect(plain.split(separator: "\n").first == "step,x,y,loss,lr")
+        #expect(plain.split(separator: "\n")[1].hasSuffix(","))
+    }
+}
