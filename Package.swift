@@ -42,6 +42,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Simulation"]),
+        .testTarget(name: "DescentTests", dependencies: ["Descent"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -57,5 +57,8 @@ struct ListCommand: TextCommand {
     }
 
     private static func point(_ p: SIMD2<Double>) -> String { "(\(n(p.x)), \(n(p.y)))" }
-    private static func n(_ value: Double) -> String { ComponentValue.number(value).description }
+    /// A number as a person writes it: `-8` rather than `-8.0`, otherwise the shortest round-trip decimal.
+    private static func n(_ value: Double) -> String {
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : pythonRepr(value)
+    }
 }

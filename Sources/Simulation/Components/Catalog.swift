@@ -49,9 +49,13 @@ public struct Catalog<Product>: Sendable {
         if let entry = entries.first(where: { $0.name.lowercased() == lowered || $0.aliases.contains { $0.lowercased() == lowered } }) {
             return entry
         }
-        let hint = didYouMean(name, in: entries.map(\.name) + entries.flatMap(\.aliases))
-        let known = hint.isEmpty ? " (known: \(entries.map(\.name).joined(separator: ", ")))" : ""
-        throw InputError("unknown \(kind) '\(name)'\(hint)\(known)")
+        // Suggest the canonical name even when an alias is the closer spelling.
+        let spellings = entries.flatMap { entry in ([entry.name] + entry.aliases).map { ($0, entry.name) } }
+        if let closest = closestName(to: name, in: spellings.map(\.0)),
+           let canonical = spellings.first(where: { $0.0 == closest })?.1 {
+            throw InputError("unknown \(kind) '\(name)' — did you mean '\(canonical)'?")
+        }
+        throw InputError("unknown \(kind) '\(name)' (known: \(entries.map(\.name).joined(separator: ", ")))")
     }
 
     /// Builds the component: finds its entry, binds and checks the arguments, and constructs it.

@@ -9,9 +9,9 @@ extension Trace {
     /// ```
     public func json() -> String {
         var out = "{\"points\": ["
-        out += points.map { "[\(number($0.x)), \(number($0.y))]" }.joined(separator: ", ")
-        out += "], \"losses\": [" + losses.map(number).joined(separator: ", ")
-        out += "], \"lrs\": [" + lrs.map(number).joined(separator: ", ")
+        out += points.map { "[\(jsonNumber($0.x)), \(jsonNumber($0.y))]" }.joined(separator: ", ")
+        out += "], \"losses\": [" + losses.map(jsonNumber).joined(separator: ", ")
+        out += "], \"lrs\": [" + lrs.map(jsonNumber).joined(separator: ", ")
         out += "], \"diverged_at\": " + (divergedAt.map(String.init) ?? "null")
         if let state {
             out += ", \"state\": [" + state.map(Self.jsonObject).joined(separator: ", ") + "]"
@@ -51,8 +51,8 @@ extension Trace {
     private static func jsonObject(_ entries: [StateEntry]) -> String {
         "{" + entries.map { entry in
             switch entry.value {
-            case .scalar(let value): "\"\(entry.name)\": \(number(value))"
-            case .vector(let values): "\"\(entry.name)\": [" + values.map(number).joined(separator: ", ") + "]"
+            case .scalar(let value): "\"\(entry.name)\": \(jsonNumber(value))"
+            case .vector(let values): "\"\(entry.name)\": [" + values.map(jsonNumber).joined(separator: ", ") + "]"
             }
         }.joined(separator: ", ") + "}"
     }
@@ -77,5 +77,9 @@ extension Trace {
     }
 }
 
-/// A Double as JSON/CSV text: the shortest round-trip decimal (finite values only reach here).
+/// A Double as CSV text: the shortest round-trip decimal (`inf`, `nan` as Python writes them).
 private func number(_ value: Double) -> String { pythonRepr(value) }
+
+/// A Double as JSON: the shortest round-trip decimal, or `null` for a value JSON cannot hold. Points,
+/// losses and learning rates are always finite; an optimizer buffer may overflow while the point stays finite.
+private func jsonNumber(_ value: Double) -> String { value.isFinite ? pythonRepr(value) : "null" }

@@ -79,6 +79,9 @@ extension SurfaceTests {
         }
         #expect(try Surfaces.make("Six_Hump_Camel").surface.name == "six_hump_camel")
         #expect(try Surfaces.make("sixhumpcamel").surface.name == "six_hump_camel")
+        #expect(try Surfaces.make("GoldsteinPrice").surface.name == "goldstein_price")
+        let error = #expect(throws: InputError.self) { try Surfaces.make("sixhumpcamle") }
+        #expect(error?.message == "unknown surface 'sixhumpcamle' — did you mean 'six_hump_camel'?")
     }
 
     @Test func unknownSurfaceSuggestsTheClosest() {

@@ -94,6 +94,18 @@ extension TraceTests {
         #expect((state[6]["momentum_buffer"] as? [Double])?.count == 2)
     }
 
+    /// A buffer can overflow while the point stays finite (Adam's v = g² = ∞ makes the step 0); JSON has
+    /// no infinity, so such a value is written as null and the output stays valid JSON.
+    @Test func overflowingStateIsNullInJSON() throws {
+        let trace = Trace.run(surface: try ExpressionSurface("1e200*x + y"), optimizer: try Adam(lr: 0.1),
+                              start: SIMD2(0, 0), steps: 3, recordState: true)
+        #expect(trace.divergedAt == nil)
+        #expect(trace.points.count == 4)
+        let json = trace.json()
+        #expect(json.contains("\"exp_avg_sq\": [null, "))
+        #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
+    }
+
     @Test func csvLayout() throws {
         let trace = Trace.run(surface: Booth(), optimizer: try SGD(lr: 0.01, momentum: 0.9), steps: 3, recordState: true)
         let lines = trace.csv().split(separator: "\n").map(String.init)

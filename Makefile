@@ -1,0 +1,75 @@
+# Descent — the two commands a newcomer needs are `make gallery` and `make test`.
+#
+#   make deps     check the system packages; install the missing ones (as root) or print the command
+#   make build    debug build of the library and the `descent` command
+#   make test     every test (Swift Testing), after `deps`
+#   make gallery  release build, then render the gallery into Gallery/site/
+#   make bench    release build, then the benchmarks (medians, measured side by side in one run)
+#   make clean    remove build products and the rendered site
+
+SWIFT      ?= swift
+RELEASE    := .build/release
+DEPS_STAMP := .build/deps.stamp
+SITE       := Gallery/site
+
+# pkg-config module → Debian package that provides it.
+PC_PACKAGES := cairo:libcairo2-dev libpng:libpng-dev zlib:zlib1g-dev
+
+.PHONY: all deps build test gallery bench clean
+
+all: build
+
+deps: $(DEPS_STAMP)
+
+# Checks once and remembers success in a stamp file, so later runs cost nothing.
+$(DEPS_STAMP):
+	@command -v $(SWIFT) >/dev/null 2>&1 || { echo "Descent needs the Swift toolchain (swift 6.0 or later) on PATH." >&2; exit 1; }
+	@missing=$$($(MAKE) -s --no-print-directory deps-missing); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+	    still=$$($(MAKE) -s --no-print-directory deps-missing); \
+	    [ -z "$$still" ] || { echo "Still missing after apt-get install:$$still" >&2; exit 1; }; \
+	  else \
+	    echo "Descent needs these Debian packages:$$missing" >&2; \
+	    echo "Install them with:  sudo apt-get update && sudo apt-get install -y$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	@mkdir -p $(dir $@) && touch $@
+
+# Prints the missing Debian packages (empty when everything is present).
+.PHONY: deps-missing
+deps-missing:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	for pair in $(PC_PACKAGES); do \
+	  command -v pkg-config >/dev/null 2>&1 && pkg-config --exists $${pair%%:*} 2>/dev/null || missing="$$missing $${pair#*:}"; \
+	done; \
+	command -v fc-match >/dev/null 2>&1 || missing="$$missing fontconfig"; \
+	fc-match -f '%{file}' 'DejaVu Sans' 2>/dev/null | grep -q 'DejaVuSans\.ttf' || missing="$$missing fonts-dejavu-core"; \
+	echo $$missing
+
+build: deps
+	$(SWIFT) build
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --disable-xctest
+
+$(RELEASE)/descent: deps FORCE
+	$(SWIFT) build -c release --product descent
+
+gallery: $(RELEASE)/descent
+	@sh Gallery/build.sh $(RELEASE)/descent $(SITE)
+
+bench: deps
+	$(SWIFT) build -c release --product DescentBench
+	$(RELEASE)/DescentBench
+
+clean:
+	rm -rf .build $(SITE)
+
+.PHONY: FORCE
+FORCE:
