@@ -27,13 +27,13 @@ $(DEPS_STAMP):
 	@missing=$$($(MAKE) -s --no-print-directory deps-missing); \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "Installing:$$missing"; \
+	    echo "Installing: $$missing"; \
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
 	    still=$$($(MAKE) -s --no-print-directory deps-missing); \
-	    [ -z "$$still" ] || { echo "Still missing after apt-get install:$$still" >&2; exit 1; }; \
+	    [ -z "$$still" ] || { echo "Still missing after apt-get install: $$still" >&2; exit 1; }; \
 	  else \
-	    echo "Descent needs these Debian packages:$$missing" >&2; \
-	    echo "Install them with:  sudo apt-get update && sudo apt-get install -y$$missing" >&2; \
+	    echo "Descent needs these Debian packages: $$missing" >&2; \
+	    echo "Install them with:  sudo apt-get update && sudo apt-get install -y $$missing" >&2; \
 	    exit 1; \
 	  fi; \
 	fi
