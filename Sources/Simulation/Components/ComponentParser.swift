@@ -15,6 +15,11 @@ struct ComponentParser {
     private let text: String
     private let characters: [Character]
     private var position = 0
+    private var depth = 0
+
+    /// Limits that keep parsing well inside the stack, far beyond any real component.
+    static let maximumLength = 10_000
+    static let maximumDepth = 100
 
     init(_ text: String) {
         self.text = text
@@ -25,6 +30,9 @@ struct ComponentParser {
     mutating func parseWhole() throws(InputError) -> Component {
         skipSpace()
         guard position < characters.count else { throw error("expected a name such as 'Adam' or 'rosenbrock'") }
+        guard characters.count <= Self.maximumLength else {
+            throw InputError("the component is longer than \(Self.maximumLength) characters")
+        }
         let component = try parseComponent()
         skipSpace()
         if position < characters.count {
@@ -77,6 +85,9 @@ struct ComponentParser {
     }
 
     private mutating func parseValue() throws(InputError) -> ComponentValue {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw error("values nest more than \(Self.maximumDepth) levels deep") }
         skipSpace()
         guard let character = peek else { throw error("expected a value") }
         switch character {

@@ -11,6 +11,11 @@ struct ExpressionParser {
     private let text: String
     private let characters: [Character]
     private var position = 0
+    private var depth = 0
+
+    /// Limits that keep parsing and evaluation well inside the stack, far beyond any real formula.
+    static let maximumLength = 10_000
+    static let maximumDepth = 200
 
     init(_ text: String) {
         self.text = text
@@ -20,6 +25,9 @@ struct ExpressionParser {
     mutating func parse() throws(InputError) -> Expression.Node {
         skipSpace()
         guard position < characters.count else { throw error("the formula is empty") }
+        guard characters.count <= Self.maximumLength else {
+            throw InputError("the formula is longer than \(Self.maximumLength) characters")
+        }
         let node = try parseSum()
         skipSpace()
         if let c = peek {
@@ -53,6 +61,9 @@ struct ExpressionParser {
     }
 
     private mutating func parseUnary() throws(InputError) -> Expression.Node {
+        depth += 1
+        defer { depth -= 1 }
+        guard depth <= Self.maximumDepth else { throw error("the formula nests more than \(Self.maximumDepth) levels deep") }
         skipSpace()
         if accept("-") { return .negate(try parseUnary()) }
         if accept("+") { return try parseUnary() }

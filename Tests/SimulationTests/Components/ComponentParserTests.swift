@@ -30,6 +30,11 @@ extension ComponentParserTests {
         #expect(try Component.parse("  Adam ( ) ").name == "Adam")
     }
 
+    @Test func absurdNestingIsRefusedNotACrash() {
+        #expect(throws: InputError.self) { try Component.parse("A(x=" + String(repeating: "[", count: 100_000) + ")") }
+        #expect(throws: InputError.self) { try Component.parse("A(x='" + String(repeating: "a", count: 20_000) + "')") }
+    }
+
     @Test func descriptionRoundTrips() throws {
         let text = "Adam(lr=0.01, betas=(0.9, 0.99), amsgrad=True, name='x', milestones=[1, 2], t=(3,))"
         #expect(try Component.parse(text).description == text)

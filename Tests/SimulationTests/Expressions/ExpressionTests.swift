@@ -74,6 +74,13 @@ extension ExpressionTests {
         #expect(error?.message.hasPrefix(message) == true, "\(error?.message ?? "")")
     }
 
+    @Test func absurdInputIsRefusedNotACrash() {
+        #expect(throws: InputError.self) { try Expression(String(repeating: "(", count: 50_000) + "x") }
+        #expect(throws: InputError.self) { try Expression(String(repeating: "-", count: 50_000) + "x") }
+        #expect(throws: InputError.self) { try Expression(Array(repeating: "x", count: 20_000).joined(separator: "+")) }
+        #expect((try? Expression(String(repeating: "(", count: 150) + "x" + String(repeating: ")", count: 150)))?.value(x: 2, y: 0) == 2)
+    }
+
     @Test func caretSitsUnderTheColumn() {
         let error = #expect(throws: InputError.self) { try Expression("x^2 + * y") }
         #expect(error?.description == "expected a number, x, y, a function or '(' but found '*' (column 7)\n  x^2 + * y\n        ^")
