@@ -70,10 +70,27 @@ func requireNonNegative(_ value: Double, _ key: String, _ label: String) throws(
     try require(0 <= value, key, "Invalid \(label): \(pythonRepr(value))")
 }
 
-/// PyTorch's check on Adam-style `betas`: each in [0, 1).
-func requireBetas(_ betas: (Double, Double)) throws(InputError) {
+/// PyTorch's checks shared by Adam, AdamW, NAdam and RAdam, in its order: `lr` and `eps` not negative,
+/// each beta in [0, 1), `weight_decay` not negative.
+func requireAdamStyle(lr: Double, eps: Double, betas: (Double, Double), weightDecay: Double) throws(InputError) {
+    try requireNonNegative(lr, "lr", "learning rate")
+    try requireNonNegative(eps, "eps", "epsilon value")
     try require(0 <= betas.0 && betas.0 < 1, "betas", "Invalid beta parameter at index 0: \(pythonRepr(betas.0))")
     try require(0 <= betas.1 && betas.1 < 1, "betas", "Invalid beta parameter at index 1: \(pythonRepr(betas.1))")
+    try requireNonNegative(weightDecay, "weight_decay", "weight_decay value")
+}
+
+/// Weight decay as the Adam family applies it to one coordinate: decoupled, θ ← θ·(1 − ηλ); otherwise L2,
+/// g ← g + λθ. Nothing when λ = 0.
+@inline(__always)
+func applyWeightDecay(_ parameter: inout Double, _ gradient: inout Double, lr: Double, weightDecay: Double,
+                      decoupled: Bool) {
+    guard weightDecay != 0 else { return }
+    if decoupled {
+        parameter = parameter * (1 - lr * weightDecay)
+    } else {
+        gradient = gradient + weightDecay * parameter
+    }
 }
 
 extension ComponentValue {

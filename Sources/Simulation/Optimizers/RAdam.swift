@@ -33,10 +33,7 @@ public struct RAdam: Optimizer {
     ///   beta outside [0, 1).
     public init(lr: Double = 1e-3, betas: (Double, Double) = (0.9, 0.999), eps: Double = 1e-8,
                 weightDecay: Double = 0, decoupledWeightDecay: Bool = false, maximize: Bool = false) throws(InputError) {
-        try requireNonNegative(lr, "lr", "learning rate")
-        try requireNonNegative(eps, "eps", "epsilon value")
-        try requireBetas(betas)
-        try requireNonNegative(weightDecay, "weight_decay", "weight_decay value")
+        try requireAdamStyle(lr: lr, eps: eps, betas: betas, weightDecay: weightDecay)
         self.lr = lr
         self.betas = betas
         self.eps = eps
@@ -68,13 +65,7 @@ public struct RAdam: Optimizer {
         let biasCorrection2Sqrt = pow(biasCorrection2, 0.5)
         for i in parameters.indices {
             var g = maximize ? -gradient[i] : gradient[i]
-            if weightDecay != 0 {
-                if decoupledWeightDecay {
-                    parameters[i] = parameters[i] * (1 - lr * weightDecay)
-                } else {
-                    g = g + weightDecay * parameters[i]
-                }
-            }
+            applyWeightDecay(&parameters[i], &g, lr: lr, weightDecay: weightDecay, decoupled: decoupledWeightDecay)
             expAvg[i] = lerp(expAvg[i], g, 1 - beta1)
             expAvgSq[i] = expAvgSq[i] * beta2 + (1 - beta2) * g * g
             let correctedMean = expAvg[i] / biasCorrection1
