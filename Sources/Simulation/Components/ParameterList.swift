@@ -27,6 +27,8 @@ public struct ParameterList: Sendable {
         case optionalNumber
         /// An integer or `None`.
         case optionalInteger
+        /// A string (or a bare name) or `None`.
+        case optionalString
 
         /// What the kind is called in error messages.
         var expectation: String {
@@ -43,6 +45,7 @@ public struct ParameterList: Sendable {
             case .components: "a list of components"
             case .optionalNumber: "a number or None"
             case .optionalInteger: "an integer or None"
+            case .optionalString: "a string or None"
             }
         }
     }
@@ -142,9 +145,10 @@ public struct ParameterList: Sendable {
             return value
         case (.pair, .tuple(let items)), (.pair, .list(let items)):
             return items.count == 2 && items.allSatisfy({ $0.asDouble != nil }) ? .tuple(items) : nil
-        case (.string, .string):
+        case (.string, .string), (.optionalString, .string), (.optionalString, .none):
             return value
-        case (.string, .component(let component)) where component.arguments.isEmpty:
+        case (.string, .component(let component)) where component.arguments.isEmpty,
+             (.optionalString, .component(let component)) where component.arguments.isEmpty:
             return .string(component.name)
         case (.numbers, .tuple(let items)), (.numbers, .list(let items)):
             return items.allSatisfy({ $0.asDouble != nil }) ? .list(items) : nil
@@ -200,6 +204,11 @@ public struct Arguments: Sendable {
     public func pair(_ key: String) -> (Double, Double) {
         let items = self[key].elements!
         return (items[0].asDouble!, items[1].asDouble!)
+    }
+
+    public func optionalString(_ key: String) -> String? {
+        if case .string(let value) = self[key] { return value }
+        return nil
     }
 
     public func string(_ key: String) -> String {

@@ -10,7 +10,7 @@
 /// u  ← ρ·u + (1 − ρ)·Δ²                       (state "acc_delta")
 /// θ  ← θ − η·Δ
 /// ```
-public struct Adadelta: Optimizer {
+public struct Adadelta: GradientOptimizer {
     public static let name = "Adadelta"
     public var lr: Double
     public let rho: Double

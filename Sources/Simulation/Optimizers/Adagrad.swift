@@ -9,7 +9,7 @@
 /// G  ← G + g²                  (state "sum")
 /// θ  ← θ − η̃·g / (√G + ε)
 /// ```
-public struct Adagrad: Optimizer {
+public struct Adagrad: GradientOptimizer {
     public static let name = "Adagrad"
     public var lr: Double
     public let lrDecay: Double

@@ -19,7 +19,7 @@ import Darwin
 /// ```
 ///
 /// With `decoupled_weight_decay=True` this is exactly ``AdamW``.
-public struct Adam: Optimizer {
+public struct Adam: GradientOptimizer {
     public static let name = "Adam"
     public var lr: Double
     public let betas: (Double, Double)

@@ -7,7 +7,7 @@
 ///
 /// The only differences from ``Adam`` are this decay and the default `weight_decay=0.01`. As in PyTorch,
 /// `decoupled_weight_decay` is accepted but must stay True.
-public struct AdamW: Optimizer {
+public struct AdamW: GradientOptimizer {
     public static let name = "AdamW"
     private var adam: Adam
 

@@ -16,7 +16,7 @@ import Darwin
 /// d = √(v / (1 − β₂ᵗ)) + ε
 /// θ ← θ − η(1 − μₜ)/(1 − Πₜ) · g/d − η·μₜ₊₁/(1 − Πₜ·μₜ₊₁) · m/d
 /// ```
-public struct NAdam: Optimizer {
+public struct NAdam: GradientOptimizer {
     public static let name = "NAdam"
     public var lr: Double
     public let betas: (Double, Double)

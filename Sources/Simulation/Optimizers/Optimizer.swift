@@ -1,16 +1,14 @@
-/// A first-order optimizer that updates a flat vector of parameters from the gradient of a loss, exactly as
-/// the `torch.optim` class of the same name does in float64.
+/// An optimizer that updates a flat vector of parameters to lower a loss, exactly as the PyTorch class of
+/// the same name does in float64.
 ///
 /// Every conforming type uses PyTorch's class name, hyperparameter names, defaults and argument checks,
 /// follows PyTorch's single-tensor (`foreach=False`) code path operation by operation, and keeps its state
-/// (step counters, moment buffers) between calls to ``step(_:gradient:)`` the way `optimizer.state` does.
-/// The parameter vector may have any length; its length is fixed by the first step.
+/// (step counters, moment buffers, curvature history) between steps the way `optimizer.state` does. The
+/// parameter vector may have any length; its length is fixed by the first step.
 ///
-/// ```swift
-/// var adam = try Adam(lr: 0.05)
-/// var p = [-1.5, 2.5]
-/// adam.step(&p, gradient: [g0, g1])
-/// ```
+/// A step is PyTorch's `optimizer.step(closure)`: `closure(parameters, &gradient)` returns the loss at
+/// `parameters` and writes its gradient. First-order optimizers (``GradientOptimizer``) call it once at the
+/// current parameters; ``LBFGS`` may call it several times at trial points.
 public protocol Optimizer: Sendable {
     /// PyTorch's class name, such as `"Adam"`.
     static var name: String { get }
@@ -22,12 +20,51 @@ public protocol Optimizer: Sendable {
     /// order: `Adam(lr=0.001, betas=(0.9, 0.999), eps=1e-08, ...)`. Parsing it gives the same optimizer.
     var configuration: Component { get }
 
-    /// Updates `parameters` in place given the gradient of the loss at them (same length).
-    mutating func step(_ parameters: inout [Double], gradient: [Double])
+    /// Python that constructs the same optimizer over a parameter tensor `p`, such as
+    /// `torch.optim.Adam([p], lr=0.001, ..., foreach=False)`.
+    var pytorchConstructor: String { get }
+
+    /// One `optimizer.step(closure)`: updates `parameters` in place.
+    ///
+    /// - Parameter closure: evaluates the loss at the parameters it is given and writes the gradient there.
+    mutating func step(_ parameters: inout [Double], closure: (_ parameters: [Double], _ gradient: inout [Double]) -> Double)
 
     /// The state carried between steps under PyTorch's names (`momentum_buffer`, `exp_avg`, ...),
     /// as it stands after the latest step; empty before the first.
     var state: [StateEntry] { get }
+
+    /// The averaged iterate of an averaging optimizer (ASGD's `ax`), or `nil`.
+    var averagedParameters: [Double]? { get }
+}
+
+extension Optimizer {
+    public var averagedParameters: [Double]? { nil }
+
+    /// `torch.optim.NAME([p], key=value, ..., foreach=False)` built from ``configuration``.
+    public var pytorchConstructor: String {
+        "torch.optim.\(Self.name)(" + (["[p]"] + pythonKeywords(configuration) + ["foreach=False"]).joined(separator: ", ") + ")"
+    }
+}
+
+/// An optimizer whose step needs only the gradient at the current parameters — every optimizer except
+/// ``LBFGS``. Its `step(_:closure:)` evaluates the closure once and calls ``step(_:gradient:)``.
+public protocol GradientOptimizer: Optimizer {
+    /// Updates `parameters` in place given the gradient of the loss at them (same length).
+    mutating func step(_ parameters: inout [Double], gradient: [Double])
+}
+
+extension GradientOptimizer {
+    public mutating func step(_ parameters: inout [Double],
+                              closure: (_ parameters: [Double], _ gradient: inout [Double]) -> Double) {
+        var gradient = [Double](repeating: 0, count: parameters.count)
+        _ = closure(parameters, &gradient)
+        step(&parameters, gradient: gradient)
+    }
+}
+
+/// The arguments of a component as Python keywords: `lr=0.01`, `betas=(0.9, 0.999)`.
+func pythonKeywords(_ component: Component) -> [String] {
+    component.arguments.map { argument in argument.key.map { "\($0)=\(argument.value)" } ?? "\(argument.value)" }
 }
 
 /// One named entry of an optimizer's state, as `optimizer.state[p][name]` holds it in PyTorch.

@@ -7,6 +7,7 @@ public enum Optimizers {
     /// Every optimizer by PyTorch class name (matched case-insensitively).
     public static let catalog = Catalog<any Optimizer>(kind: "optimizer", entries: [
         SGD.entry, Adagrad.entry, Adadelta.entry, RMSprop.entry, Adam.entry, AdamW.entry, NAdam.entry, RAdam.entry,
+        Adamax.entry, ASGD.entry, Rprop.entry, LBFGS.entry, Lion.entry,
     ])
 
     /// Parses and builds an optimizer from its component text.

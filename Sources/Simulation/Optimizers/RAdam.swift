@@ -17,7 +17,7 @@ import Darwin
 /// if ρₜ > 5:  r = √((ρₜ − 4)(ρₜ − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρₜ)),   θ ← θ − η·m̂·√(1 − β₂ᵗ)/(√v + ε)·r
 /// else:       θ ← θ − η·m̂
 /// ```
-public struct RAdam: Optimizer {
+public struct RAdam: GradientOptimizer {
     public static let name = "RAdam"
     public var lr: Double
     public let betas: (Double, Double)

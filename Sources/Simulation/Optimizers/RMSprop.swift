@@ -12,7 +12,7 @@
 /// b  ← μ·b + g/d,  θ ← θ − η·b              if μ > 0   (state "momentum_buffer")
 /// θ  ← θ − η·g/d                            otherwise
 /// ```
-public struct RMSprop: Optimizer {
+public struct RMSprop: GradientOptimizer {
     public static let name = "RMSprop"
     public var lr: Double
     public let alpha: Double

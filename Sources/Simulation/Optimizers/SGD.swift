@@ -12,7 +12,7 @@
 ///
 /// The first momentum step copies the gradient undamped, as PyTorch does. Nesterov momentum needs
 /// μ > 0 and τ = 0.
-public struct SGD: Optimizer {
+public struct SGD: GradientOptimizer {
     public static let name = "SGD"
     public var lr: Double
     public let momentum: Double

@@ -2,7 +2,8 @@
 ///
 /// Numbers are written as the shortest decimal that reads back to the same Double, so nothing is lost.
 extension Trace {
-    /// One JSON object: `points`, `losses`, `lrs`, `diverged_at`, and `state` when recorded.
+    /// One JSON object: `points`, `losses`, `lrs`, `diverged_at`; `averaged` for an averaging optimizer
+    /// (ASGD); `state` when recorded.
     ///
     /// ```json
     /// {"points": [[-1.5, 2.5], ...], "losses": [...], "lrs": [...], "diverged_at": null}
@@ -13,6 +14,9 @@ extension Trace {
         out += "], \"losses\": [" + losses.map(jsonNumber).joined(separator: ", ")
         out += "], \"lrs\": [" + lrs.map(jsonNumber).joined(separator: ", ")
         out += "], \"diverged_at\": " + (divergedAt.map(String.init) ?? "null")
+        if let averaged {
+            out += ", \"averaged\": [" + averaged.map { "[\(jsonNumber($0.x)), \(jsonNumber($0.y))]" }.joined(separator: ", ") + "]"
+        }
         if let state {
             out += ", \"state\": [" + state.map(Self.jsonObject).joined(separator: ", ") + "]"
         }
@@ -20,16 +24,20 @@ extension Trace {
     }
 
     /// A CSV table with the header `step,x,y,loss,lr` and one row per point; the start's `lr` is empty.
+    /// An averaging optimizer (ASGD) adds `averaged_x,averaged_y`.
     /// When state is recorded, each state vector adds columns `NAME_x,NAME_y` (`NAME_0`, `NAME_1`, ... for
     /// longer vectors) and each scalar other than the step count a column `NAME`; the start's cells are
     /// empty.
     public func csv() -> String {
         let columns = stateColumns()
-        var lines = ["step,x,y,loss,lr" + columns.map { "," + $0.header }.joined()]
+        var lines = ["step,x,y,loss,lr" + (averaged == nil ? "" : ",averaged_x,averaged_y") + columns.map { "," + $0.header }.joined()]
         lines.reserveCapacity(points.count + 1)
         for (index, point) in points.enumerated() {
             var row = "\(index),\(number(point.x)),\(number(point.y)),\(number(losses[index])),"
             if index > 0 { row += number(lrs[index - 1]) }
+            if let averaged {
+                row += index > 0 ? ",\(number(averaged[index - 1].x)),\(number(averaged[index - 1].y))" : ",,"
+            }
             if !columns.isEmpty {
                 let entries = index > 0 ? state?[index - 1] ?? [] : []
                 for column in columns {

@@ -13,76 +13,145 @@ public struct Trace: Sendable {
     public var divergedAt: Int?
     /// When recorded, `state[k]` is the optimizer's state after step k + 1 (one entry per lr).
     public var state: [[StateEntry]]?
+    /// For an averaging optimizer (ASGD), `averaged[k]` is its averaged point after step k + 1.
+    public var averaged: [SIMD2<Double>]?
 
     public init(points: [SIMD2<Double>] = [], losses: [Double] = [], lrs: [Double] = [], divergedAt: Int? = nil,
-                state: [[StateEntry]]? = nil) {
+                state: [[StateEntry]]? = nil, averaged: [SIMD2<Double>]? = nil) {
         self.points = points
         self.losses = losses
         self.lrs = lrs
         self.divergedAt = divergedAt
         self.state = state
+        self.averaged = averaged
     }
 
     /// Runs `optimizer` on `surface` for `steps` steps from `start`, as a PyTorch loop would:
-    /// `loss = f(p); loss.backward(); optimizer.step()` for each step.
+    /// `loss = f(p); loss.backward(); optimizer.step()` for each step (`optimizer.step(closure)` for
+    /// ``LBFGS``, whose closure may be evaluated several times per step).
     ///
     /// - Parameters:
     ///   - surface: the loss landscape.
     ///   - optimizer: the optimizer in its initial state; the run works on its own copy.
     ///   - start: the first point (the surface's documented start when `nil`).
     ///   - steps: the number of optimizer steps (≥ 0).
-    ///   - noise: Gaussian noise added to each gradient, or `nil`.
+    ///   - noise: Gaussian noise added to every gradient evaluation, or `nil`.
     ///   - recordState: also record the optimizer's state after every step.
     public static func run(surface: some Surface, optimizer: some Optimizer, start: SIMD2<Double>? = nil, steps: Int,
                            noise: GradientNoise? = nil, recordState: Bool = false) -> Trace {
-        var optimizer = optimizer
-        var generator = noise?.makeGenerator()
-        let steps = max(0, steps)
-        var trace = Trace()
-        trace.points.reserveCapacity(steps + 1)
-        trace.losses.reserveCapacity(steps + 1)
-        trace.lrs.reserveCapacity(steps)
-        if recordState { trace.state = [] }
-
-        var point = start ?? surface.start
-        var loss = surface.value(at: point)
-        guard isFinite(point, loss) else {
-            trace.divergedAt = 0
-            return trace
+        var recorder = Recorder(surface: surface, noise: noise, steps: max(0, steps), recordState: recordState)
+        guard recorder.begin(at: start ?? surface.start) else { return recorder.trace }
+        if let gradientOptimizer = optimizer as? any GradientOptimizer {
+            recorder.runGradientSteps(gradientOptimizer)
+        } else {
+            recorder.runClosureSteps(optimizer)
         }
-        trace.points.append(point)
-        trace.losses.append(loss)
-        var parameters = [point.x, point.y]
-        var gradient = [0.0, 0.0]
-        for step in stride(from: 1, through: steps, by: 1) {
-            var g = surface.gradient(at: point)
-            if let sigma = noise?.sigma {
-                g.x += sigma * generator!.nextGaussian()
-                g.y += sigma * generator!.nextGaussian()
-            }
-            gradient[0] = g.x
-            gradient[1] = g.y
-            let lr = optimizer.lr
-            optimizer.step(&parameters, gradient: gradient)
-            point = SIMD2(parameters[0], parameters[1])
-            loss = surface.value(at: point)
-            guard isFinite(point, loss) else {
-                trace.divergedAt = step
-                break
-            }
-            trace.points.append(point)
-            trace.losses.append(loss)
-            trace.lrs.append(lr)
-            if recordState { trace.state!.append(optimizer.state) }
-        }
-        return trace
+        return recorder.trace
     }
 
     /// The point reached last (the last finite one for a diverged run).
     public var finalPoint: SIMD2<Double>? { points.last }
 
+}
+
+/// Runs the steps of a trace and records them, stopping at the first non-finite point or loss.
+private struct Recorder<S: Surface> {
+    let surface: S
+    let noise: GradientNoise?
+    let steps: Int
+    let recordState: Bool
+    var generator: SplitMix64?
+    var trace = Trace()
+    var point = SIMD2<Double>(0, 0)
+
+    init(surface: S, noise: GradientNoise?, steps: Int, recordState: Bool) {
+        self.surface = surface
+        self.noise = noise
+        self.steps = steps
+        self.recordState = recordState
+        self.generator = noise?.makeGenerator()
+        trace.points.reserveCapacity(steps + 1)
+        trace.losses.reserveCapacity(steps + 1)
+        trace.lrs.reserveCapacity(steps)
+        if recordState { trace.state = [] }
+    }
+
+    /// Records the start; false when its loss is not finite (a divergence at step 0).
+    mutating func begin(at start: SIMD2<Double>) -> Bool {
+        point = start
+        let loss = surface.value(at: start)
+        guard isFinite(start, loss) else {
+            trace.divergedAt = 0
+            return false
+        }
+        trace.points.append(start)
+        trace.losses.append(loss)
+        return true
+    }
+
+    /// ∇f at `p`, plus the run's noise.
     @inline(__always)
-    private static func isFinite(_ point: SIMD2<Double>, _ loss: Double) -> Bool {
+    mutating func gradient(at p: SIMD2<Double>) -> SIMD2<Double> {
+        var g = surface.gradient(at: p)
+        if let sigma = noise?.sigma {
+            g.x += sigma * generator!.nextGaussian()
+            g.y += sigma * generator!.nextGaussian()
+        }
+        return g
+    }
+
+    mutating func runGradientSteps<O: GradientOptimizer>(_ optimizer: O) {
+        var optimizer = optimizer
+        var parameters = [point.x, point.y]
+        var buffer = [0.0, 0.0]
+        for step in stride(from: 1, through: steps, by: 1) {
+            let g = gradient(at: point)
+            buffer[0] = g.x
+            buffer[1] = g.y
+            let lr = optimizer.lr
+            optimizer.step(&parameters, gradient: buffer)
+            guard record(step: step, parameters: parameters, lr: lr, optimizer: optimizer) else { return }
+        }
+    }
+
+    mutating func runClosureSteps<O: Optimizer>(_ optimizer: O) {
+        var optimizer = optimizer
+        var parameters = [point.x, point.y]
+        for step in stride(from: 1, through: steps, by: 1) {
+            let lr = optimizer.lr
+            optimizer.step(&parameters) { at, gradient in
+                let p = SIMD2(at[0], at[1])
+                let g = self.gradient(at: p)
+                gradient[0] = g.x
+                gradient[1] = g.y
+                return self.surface.value(at: p)
+            }
+            guard record(step: step, parameters: parameters, lr: lr, optimizer: optimizer) else { return }
+        }
+    }
+
+    /// Records the point after `step`; false (and `divergedAt` set) when it or its loss is not finite.
+    @inline(__always)
+    mutating func record(step: Int, parameters: [Double], lr: Double, optimizer: some Optimizer) -> Bool {
+        point = SIMD2(parameters[0], parameters[1])
+        let loss = surface.value(at: point)
+        guard isFinite(point, loss) else {
+            trace.divergedAt = step
+            return false
+        }
+        trace.points.append(point)
+        trace.losses.append(loss)
+        trace.lrs.append(lr)
+        if recordState { trace.state!.append(optimizer.state) }
+        if let averaged = optimizer.averagedParameters {
+            if trace.averaged == nil { trace.averaged = [] }
+            trace.averaged!.append(SIMD2(averaged[0], averaged[1]))
+        }
+        return true
+    }
+
+    @inline(__always)
+    func isFinite(_ point: SIMD2<Double>, _ loss: Double) -> Bool {
         point.x.isFinite && point.y.isFinite && loss.isFinite
     }
 }

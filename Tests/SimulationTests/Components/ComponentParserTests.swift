@@ -81,7 +81,7 @@ extension ParameterBindingTests {
         ("SGD(lr=0.1, lr=0.2)", "SGD: 'lr' is given twice"),
         ("SGD(lr=0.1, 0.9)", "SGD: a positional argument cannot follow a keyword argument"),
         ("Adma(lr=0.1)", "unknown optimizer 'Adma' — did you mean 'Adam'?"),
-        ("Zzzzzz", "unknown optimizer 'Zzzzzz' (known: SGD, Adagrad, Adadelta, RMSprop, Adam, AdamW, NAdam, RAdam)"),
+        ("Zzzzzz", "unknown optimizer 'Zzzzzz' (known: SGD, Adagrad, Adadelta, RMSprop, Adam, AdamW, NAdam, RAdam, Adamax, ASGD, Rprop, LBFGS, Lion)"),
     ])
     func clearMessages(_ text: String, _ message: String) {
         let error = #expect(throws: InputError.self) { try Optimizers.make(text) }

@@ -9,7 +9,8 @@ extension OptimizerVectorTests {
         "SGD(lr=0.0002, momentum=0.9, nesterov=True, weight_decay=0.1)", "Adagrad(lr=0.1, lr_decay=0.01)",
         "Adadelta(lr=1.0, weight_decay=0.1)", "RMSprop(lr=0.01, momentum=0.5, centered=True)",
         "Adam(lr=0.05, amsgrad=True, weight_decay=0.1)", "AdamW(lr=0.05)", "NAdam(lr=0.05, decoupled_weight_decay=True, weight_decay=0.1)",
-        "RAdam(lr=0.0005, weight_decay=0.1)",
+        "RAdam(lr=0.0005, weight_decay=0.1)", "Adamax(lr=0.01, weight_decay=0.1)", "ASGD(lr=0.0002, t0=10)",
+        "Rprop(lr=0.01)", "Lion(lr=0.001, weight_decay=0.1)",
     ]
 
     /// A six-vector made of three independent 2-D problems must move exactly like the three 2-D runs.
@@ -17,7 +18,7 @@ extension OptimizerVectorTests {
     func longVectorsBehaveLikeIndependentPairs(_ text: String) throws {
         let surfaces: [any Surface] = [Rosenbrock(), Himmelblau(), Booth()]
         let starts: [SIMD2<Double>] = [SIMD2(-1.5, 2.5), SIMD2(0.5, -1), SIMD2(-3, 4)]
-        var big = try Optimizers.make(text)
+        var big = try #require(try Optimizers.make(text) as? any GradientOptimizer)
         var parameters = starts.flatMap { [$0.x, $0.y] }
         var gradient = [Double](repeating: 0, count: 6)
         for _ in 0..<50 {
@@ -34,6 +35,29 @@ extension OptimizerVectorTests {
             #expect(trace.points[50].x == parameters[2 * k])
             #expect(trace.points[50].y == parameters[2 * k + 1])
         }
+    }
+
+    /// L-BFGS couples the coordinates, so instead: on a 5-D quadratic ½Σ kᵢxᵢ² it must find the minimum
+    /// within one step of at most 20 iterations, and report its evaluations.
+    @Test func lbfgsMinimizesAFiveDimensionalQuadratic() throws {
+        var lbfgs = try LBFGS(lineSearch: .strongWolfe)
+        let curvature = [1.0, 3, 10, 30, 100]
+        var parameters = [1.0, -2, 0.5, 3, -1]
+        var calls = 0
+        lbfgs.step(&parameters) { p, gradient in
+            calls += 1
+            var loss = 0.0
+            for i in p.indices {
+                loss += 0.5 * curvature[i] * p[i] * p[i]
+                gradient[i] = curvature[i] * p[i]
+            }
+            return loss
+        }
+        #expect(parameters.allSatisfy { abs($0) < 1e-4 }, "\(parameters)")
+        #expect(calls <= 25)
+        let state = Dictionary(uniqueKeysWithValues: lbfgs.state.map { ($0.name, $0.value) })
+        #expect(state["func_evals"] == .scalar(Double(calls)))
+        #expect(state["evaluations"] == .scalar(Double(calls)))
     }
 
     @Test func stateUsesPyTorchNames() throws {

@@ -12,7 +12,13 @@ extension ReferenceTrajectoryTests {
         #expect(optimizers == ["SGD", "Adagrad", "Adadelta", "RMSprop", "Adam", "AdamW", "NAdam", "RAdam"])
     }
 
-    @Test(arguments: ReferenceFile.optimizers.cases)
+    @Test func extraFixtureIsTheExpectedFile() {
+        #expect(ReferenceFile.extra.torch_version == "2.15.0")
+        #expect(ReferenceFile.extra.cases.count == 18)
+        #expect(Set(ReferenceFile.extra.cases.map(\.optimizer)) == ["Adamax", "ASGD", "Rprop", "LBFGS", "Lion"])
+    }
+
+    @Test(arguments: ReferenceFile.optimizers.cases + ReferenceFile.extra.cases)
     func matchesPyTorch(_ reference: OptimizerCase) throws {
         let spec = try Surfaces.make(reference.function)
         #expect(spec.surface.formula == reference.formula, "the surface's formula differs from the reference's")
@@ -32,6 +38,13 @@ extension ReferenceTrajectoryTests {
             }
         }
         #expect(worst.deviation <= 1e-8, "step \(worst.step + 1) deviates by \(worst.deviation) (relative)")
+        if let ax = reference.ax {
+            let averaged = try #require(trace.averaged)
+            for step in 0..<reference.checkedSteps {
+                #expect(closeToReference(averaged[step].x, ax[step][0]) && closeToReference(averaged[step].y, ax[step][1]),
+                        "averaged point after step \(step + 1)")
+            }
+        }
         if reference.well_conditioned {
             #expect(closeToReference(trace.losses[reference.steps], reference.final_loss))
         }

@@ -54,6 +54,8 @@ struct OptimizerCase: Decodable, Sendable, CustomTestStringConvertible {
     var losses: [Double]
     var final_loss: Double
     var trajectory: [[Double]]
+    /// ASGD only: the averaged parameter after each step.
+    var ax: [[Double]]?
 
     var testDescription: String { id }
 
@@ -89,6 +91,7 @@ struct ReferenceFile: Decodable {
     }
 
     static let optimizers = load("optimizers")
+    static let extra = load("optimizers-extra")
 }
 
 /// PyTorch's reference tolerance: |ours − ref| ≤ 1e-8·max(1, |ref|).
