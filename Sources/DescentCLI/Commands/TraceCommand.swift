@@ -44,17 +44,39 @@ struct TraceCommand: TextCommand {
     @Option(help: "Output format: json or csv.")
     var format: OutputFormat = .json
 
+    @Option(help: ArgumentHelp("Instead of running, print a Python script that performs the same run with PyTorch and prints the same JSON.",
+                               valueName: "pytorch"))
+    var emit: EmitTarget?
+
+    enum EmitTarget: String, ExpressibleByArgument, CaseIterable {
+        case pytorch
+    }
+
     func output() throws -> String {
         let stepCount = try Self.parseSteps(steps)
         let spec = try wrap("--surface") { () throws(InputError) in try Surfaces.make(surface) }
         let optimizer = try wrap("--optimizer") { () throws(InputError) in try Optimizers.make(self.optimizer) }
         let startPoint = try start.map { text throws(InputError) in try Self.parsePoint(text) } ?? spec.surface.start
+        if emit == .pytorch {
+            guard format == .json else { throw InputError("--emit pytorch prints a script whose output is JSON; leave out --format csv") }
+            return try PyTorchScript.make(surface: spec, optimizer: optimizer, start: startPoint, steps: stepCount,
+                                          recordState: state, command: commandLine(start: startPoint, steps: stepCount))
+        }
         let trace = Trace.run(surface: spec.surface, optimizer: optimizer, start: startPoint, steps: stepCount,
                               noise: spec.noise, recordState: state)
         switch format {
         case .json: return trace.json()
         case .csv: return trace.csv()
         }
+    }
+
+    /// The command, quoted for a POSIX shell, as the script's header shows it.
+    private func commandLine(start: SIMD2<Double>, steps: Int) -> String {
+        func quoted(_ text: String) -> String {
+            "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+        }
+        return "descent trace --surface \(quoted(surface)) --optimizer \(quoted(optimizer)) --start=\(start.x),\(start.y) "
+            + "--steps \(steps)" + (state ? " --state" : "") + " --emit pytorch"
     }
 
     /// Reads `--steps`: a whole number from 1 to ``maximumSteps``.

@@ -33,6 +33,13 @@ public struct AdamW: GradientOptimizer {
         return component
     }
 
+    /// `torch.optim.AdamW` always decouples and does not take `decoupled_weight_decay` as an argument.
+    public var pytorchConstructor: String {
+        var component = configuration
+        component.arguments.removeAll { $0.key == "decoupled_weight_decay" }
+        return "torch.optim.AdamW(" + (["[p]"] + pythonKeywords(component) + ["foreach=False"]).joined(separator: ", ") + ")"
+    }
+
     public mutating func step(_ parameters: inout [Double], gradient: [Double]) {
         adam.step(&parameters, gradient: gradient)
     }

@@ -1,0 +1,69 @@
+/// An expression as Python source over PyTorch tensors, for the scripts that reproduce a run in PyTorch.
+extension Expression {
+    /// The formula as a Python expression of the tensors `x` and `y`: `^` becomes `**`, functions become
+    /// `torch.sin(...)` and so on (`math.sin(...)` where the argument does not involve x or y), and `pi`,
+    /// `e` become `math.pi`, `math.e`. Parentheses keep the evaluation order of the original formula.
+    public var python: String { Self.python(root) }
+
+    /// Python precedence levels, loosest first.
+    private enum Level: Int, Comparable {
+        case sum = 1, product, unary, power, atom
+        static func < (a: Level, b: Level) -> Bool { a.rawValue < b.rawValue }
+    }
+
+    private static func level(_ node: Node) -> Level {
+        switch node {
+        case .add, .subtract: .sum
+        case .multiply, .divide: .product
+        case .negate: .unary
+        case .power: .power
+        case .constant, .x, .y, .call: .atom
+        }
+    }
+
+    /// `node` printed so that it binds at least as tightly as `minimum`.
+    private static func python(_ node: Node, atLeast minimum: Level) -> String {
+        let text = python(node)
+        return level(node) < minimum ? "(\(text))" : text
+    }
+
+    private static func python(_ node: Node) -> String {
+        switch node {
+        case .constant(let value):
+            if value == .pi { return "math.pi" }
+            if value == 2.718281828459045 { return "math.e" }
+            return formulaNumber(value)
+        case .x: return "x"
+        case .y: return "y"
+        case .negate(let a): return "-" + python(a, atLeast: .unary)
+        case .add(let a, let b): return python(a, atLeast: .sum) + " + " + python(b, atLeast: .product)
+        case .subtract(let a, let b): return python(a, atLeast: .sum) + " - " + python(b, atLeast: .product)
+        case .multiply(let a, let b): return python(a, atLeast: .product) + "*" + python(b, atLeast: .unary)
+        case .divide(let a, let b): return python(a, atLeast: .product) + "/" + python(b, atLeast: .unary)
+        case .power(let a, let b): return python(a, atLeast: .atom) + "**" + python(b, atLeast: .unary)
+        case .call(let function, let arguments):
+            let constant = arguments.allSatisfy { !involvesVariables($0) }
+            let list = arguments.map { python($0) }.joined(separator: ", ")
+            switch function {
+            case .pow: return python(.power(arguments[0], arguments[1]))
+            case .min, .max:
+                if constant { return "\(function.rawValue)(\(list))" }
+                let tensors = arguments.map { "torch.as_tensor(\(python($0)))" }.joined(separator: ", ")
+                return "torch.\(function == .min ? "minimum" : "maximum")(\(tensors))"
+            case .abs where constant: return "abs(\(list))"
+            default: return "\(constant ? "math" : "torch").\(function.rawValue)(\(list))"
+            }
+        }
+    }
+
+    private static func involvesVariables(_ node: Node) -> Bool {
+        switch node {
+        case .constant: false
+        case .x, .y: true
+        case .negate(let a): involvesVariables(a)
+        case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b), .power(let a, let b):
+            involvesVariables(a) || involvesVariables(b)
+        case .call(_, let arguments): arguments.contains(where: involvesVariables)
+        }
+    }
+}
