@@ -56,6 +56,7 @@ build: deps
 
 test: deps
 	$(SWIFT) build --build-tests
+	$(SWIFT) run --skip-build TraceSummary
 	$(SWIFT) test --skip-build --disable-xctest
 
 $(RELEASE)/descent: deps FORCE

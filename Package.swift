@@ -33,6 +33,8 @@ let package = Package(
         // The `descent` executable: a few lines over DescentCLI. The target has its own name so that its
         // build folder never collides with the `Descent` library's on a case-insensitive file system.
         .executableTarget(name: "DescentTool", dependencies: ["DescentCLI"], path: "Sources/descent"),
+        // A small program that uses the library as a user's program would (`make test` builds and runs it).
+        .executableTarget(name: "TraceSummary", dependencies: ["Descent"], path: "Examples/TraceSummary"),
         // `make bench`: measures the simulation through the public API.
         .executableTarget(name: "DescentBench", dependencies: ["Descent"], path: "Benchmarks/DescentBench"),
 

@@ -2,6 +2,8 @@
 //
 // Simulation: Adam steps per second on Rosenbrock through the public API (`Trace.run`), recording the
 // trajectory, losses and learning rates, on one core. DESIGN.md's target is at least 5 million.
+// LBFGS: steps per second of LBFGS with the strong-Wolfe line search on Rosenbrock, one iteration per step
+// (each step may evaluate the function several times), restarting from the start every 40 steps.
 
 import Descent
 #if canImport(Glibc)
@@ -65,6 +67,24 @@ for (name, optimizer) in optimizers {
     if name.hasPrefix("Adam") { adamRate = rate }
     print("simulation  \(name) on rosenbrock, \(steps) steps recorded: \(formatted(rate / 1e6)) M steps/s (final loss \(finalLoss))")
 }
+
+let lbfgsSteps = 40
+let lbfgsRuns = quick ? 200 : 2_000
+let lbfgs = try! LBFGS(maxIter: 1, maxEval: 10, historySize: 10, lineSearch: .strongWolfe)
+var evaluations = 0.0
+var lbfgsLoss = 0.0
+let (lbfgsSeconds, _) = measure(repeats: repeats) {
+    evaluations = 0
+    for _ in 0..<lbfgsRuns {
+        let trace = Trace.run(surface: Rosenbrock(), optimizer: lbfgs, steps: lbfgsSteps, recordState: true)
+        lbfgsLoss = trace.losses.last!
+        if case .scalar(let count) = trace.state!.last!.first(where: { $0.name == "func_evals" })!.value { evaluations += count }
+    }
+}
+let lbfgsRate = Double(lbfgsSteps * lbfgsRuns) / lbfgsSeconds
+print("simulation  LBFGS(max_iter=1, max_eval=10, history_size=10, line_search_fn='strong_wolfe') on rosenbrock, \(lbfgsRuns) runs of \(lbfgsSteps) steps: "
+      + "\(formatted(lbfgsRate / 1e6, 3)) M steps/s, \(formatted(evaluations / lbfgsSeconds / 1e6, 3)) M evaluations/s (final loss \(lbfgsLoss))")
+
 print("")
 let verdict = adamRate >= 5e6 ? "meets" : "MISSES"
 print("Adam steps per second on Rosenbrock: \(formatted(adamRate / 1e6)) M (target ≥ 5 M: \(verdict))")

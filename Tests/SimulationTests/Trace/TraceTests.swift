@@ -106,6 +106,41 @@ extension TraceTests {
         #expect(try JSONSerialization.jsonObject(with: Data(json.utf8)) is [String: Any])
     }
 
+    /// ASGD's averaged point: in the trace, the JSON (`averaged`) and the CSV (`averaged_x,averaged_y`).
+    @Test func averagedPointOfASGD() throws {
+        let trace = Trace.run(surface: Quadratic(), optimizer: try ASGD(lr: 0.04, t0: 5), start: SIMD2(2, -1.5), steps: 20)
+        let averaged = try #require(trace.averaged)
+        #expect(averaged.count == 20)
+        // Until t exceeds t0 the average is the iterate itself; afterwards it lags behind.
+        #expect(averaged[4] == trace.points[5])
+        #expect(averaged[19] != trace.points[20])
+        #expect(trace.json().contains("\"averaged\": [[\(trace.points[1].x), \(trace.points[1].y)], "))
+        let lines = trace.csv().split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[0] == "step,x,y,loss,lr,averaged_x,averaged_y")
+        #expect(lines[1].hasSuffix(",,,"))
+        #expect(lines[21].hasSuffix(",\(averaged[19].x),\(averaged[19].y)"))
+        #expect(Trace.run(surface: Quadratic(), optimizer: try SGD(lr: 0.01), steps: 3).averaged == nil)
+    }
+
+    /// LBFGS steps evaluate the function several times; the state reports how often.
+    @Test func lbfgsReportsEvaluationsPerStep() throws {
+        let trace = Trace.run(surface: Rosenbrock(), optimizer: try LBFGS(historySize: 10, lineSearch: .strongWolfe),
+                              steps: 4, recordState: true)
+        let state = try #require(trace.state)
+        var total = 0.0
+        for entries in state {
+            let values = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.value) })
+            guard case .scalar(let evaluations)? = values["evaluations"], case .scalar(let cumulative)? = values["func_evals"] else {
+                Issue.record("missing evaluation counts")
+                return
+            }
+            total += evaluations
+            #expect(cumulative == total)
+            #expect(evaluations >= 1 && evaluations <= 25)
+        }
+        #expect(trace.losses.last! < 1e-6)
+    }
+
     @Test func csvLayout() throws {
         let trace = Trace.run(surface: Booth(), optimizer: try SGD(lr: 0.01, momentum: 0.9), steps: 3, recordState: true)
         let lines = trace.csv().split(separator: "\n").map(String.init)
