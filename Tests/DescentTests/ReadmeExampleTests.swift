@@ -23,3 +23,17 @@ extension ReadmeExampleTests {
         #expect(weights == [0.5 - 0.1 * 0.1, -1.0 - 0.1 * 0.2, 2.0 + 0.1 * 0.3, 0.0 - 0.1 * 0.4])
     }
 }
+
+extension ReadmeExampleTests {
+    @Test func theLBFGSExampleWorks() throws {
+        var lbfgs = try LBFGS(lineSearch: .strongWolfe)
+        var point = [3.0, -2.0]
+        lbfgs.step(&point) { p, gradient in
+            gradient[0] = 2 * p[0]
+            gradient[1] = 20 * p[1]
+            return p[0] * p[0] + 10 * p[1] * p[1]
+        }
+        // PyTorch stops here too: the loss changes by less than tolerance_change (1e-9).
+        #expect(abs(point[0]) < 1e-4 && abs(point[1]) < 1e-4)
+    }
+}
