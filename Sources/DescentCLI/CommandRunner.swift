@@ -22,6 +22,7 @@ public enum CommandRunner {
     /// Status for bad input (a usage error).
     public static let usageStatus: Int32 = 2
 
+    /// Parses `arguments` (without the program name), runs the command and captures what it prints.
     public static func run(_ arguments: [String]) -> Result {
         do {
             var command = try DescentCommand.parseAsRoot(arguments)

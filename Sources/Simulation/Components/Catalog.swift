@@ -15,6 +15,7 @@ public struct Catalog<Product>: Sendable {
         public let summary: String
         let build: @Sendable (Arguments) throws(InputError) -> Product
 
+        /// An entry that builds its product from checked arguments with `build`.
         public init(_ name: String, aliases: [String] = [], summary: String, parameters: ParameterList,
                     build: @escaping @Sendable (Arguments) throws(InputError) -> Product) {
             self.name = name
@@ -36,6 +37,7 @@ public struct Catalog<Product>: Sendable {
     public let kind: String
     public let entries: [Entry]
 
+    /// A catalog of `entries`; `kind` names them in messages ("optimizer").
     public init(kind: String, entries: [Entry]) {
         self.kind = kind
         self.entries = entries

@@ -14,6 +14,7 @@ public struct Component: Equatable, Sendable, CustomStringConvertible {
         /// 1-based column of the argument's first character in the parsed text (0 when built in code).
         public var column: Int
 
+        /// An argument; `key` is `nil` for a positional one.
         public init(key: String?, value: ComponentValue, column: Int = 0) {
             self.key = key
             self.value = value
@@ -29,6 +30,7 @@ public struct Component: Equatable, Sendable, CustomStringConvertible {
     /// 1-based column of the name in `source`.
     public var column: Int
 
+    /// A component built in code (or by the parser, which also records where it was written).
     public init(name: String, arguments: [Argument] = [], source: String = "", column: Int = 1) {
         self.name = name
         self.arguments = arguments
@@ -58,7 +60,7 @@ public struct Component: Equatable, Sendable, CustomStringConvertible {
         source.isEmpty ? InputError(message) : InputError(message, source: source, column: column ?? self.column)
     }
 
-    // Equality ignores where the component was written.
+    /// Equal name and arguments; where the component was written does not matter.
     public static func == (lhs: Component, rhs: Component) -> Bool {
         lhs.name == rhs.name && lhs.arguments.map(\.key) == rhs.arguments.map(\.key)
             && lhs.arguments.map(\.value) == rhs.arguments.map(\.value)

@@ -19,6 +19,7 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The parameter the problem is about, when it is about one (lets a caller point at its argument).
     public var key: String?
 
+    /// An error with a one-line message, optionally located in `source` at `column` or attributed to `key`.
     public init(_ message: String, source: String? = nil, column: Int? = nil, key: String? = nil) {
         self.message = message
         self.source = source

@@ -61,6 +61,7 @@ public struct ParameterList: Sendable {
         /// not listed).
         public var isListed: Bool
 
+        /// A parameter; a `nil` default makes it required.
         public init(_ name: String, _ kind: Kind, _ defaultValue: ComponentValue?, _ summary: String = "",
                     isListed: Bool = true) {
             self.name = name
@@ -73,6 +74,7 @@ public struct ParameterList: Sendable {
 
     public var parameters: [Parameter]
 
+    /// The parameters in constructor order (positional arguments fill them in this order).
     public init(_ parameters: [Parameter]) {
         self.parameters = parameters
     }
@@ -177,47 +179,60 @@ public struct Arguments: Sendable {
     /// Whether the parameter was written by the user (rather than taken from the default).
     public func isExplicit(_ key: String) -> Bool { columns[key] != nil }
 
+    /// The checked value of parameter `key` (its default when not given).
     public subscript(key: String) -> ComponentValue {
         guard let value = values[key] else { preconditionFailure("no parameter '\(key)' in \(name)") }
         return value
     }
 
+    // MARK: - Typed accessors (each for a parameter of the matching kind)
+
+    /// A `.number` parameter.
     public func double(_ key: String) -> Double { self[key].asDouble! }
 
+    /// An `.optionalNumber` parameter.
     public func optionalDouble(_ key: String) -> Double? { self[key].asDouble }
 
+    /// An `.integer` parameter.
     public func int(_ key: String) -> Int {
         guard case .integer(let value) = self[key] else { preconditionFailure("'\(key)' is not an integer") }
         return value
     }
 
+    /// An `.optionalInteger` parameter.
     public func optionalInt(_ key: String) -> Int? {
         if case .integer(let value) = self[key] { return value }
         return nil
     }
 
+    /// A `.boolean` parameter (`None` reads as false).
     public func bool(_ key: String) -> Bool {
         if case .boolean(let value) = self[key] { return value }
         return false
     }
 
+    /// A `.pair` parameter.
     public func pair(_ key: String) -> (Double, Double) {
         let items = self[key].elements!
         return (items[0].asDouble!, items[1].asDouble!)
     }
 
+    /// An `.optionalString` parameter.
     public func optionalString(_ key: String) -> String? {
         if case .string(let value) = self[key] { return value }
         return nil
     }
 
+    /// A `.string` parameter.
     public func string(_ key: String) -> String {
         guard case .string(let value) = self[key] else { preconditionFailure("'\(key)' is not a string") }
         return value
     }
 
+    /// A `.numbers` parameter.
     public func doubles(_ key: String) -> [Double] { self[key].elements!.map { $0.asDouble! } }
 
+    /// An `.integers` parameter.
     public func ints(_ key: String) -> [Int] {
         self[key].elements!.map { if case .integer(let v) = $0 { v } else { preconditionFailure() } }
     }

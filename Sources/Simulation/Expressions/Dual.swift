@@ -15,6 +15,7 @@ public struct Dual: Sendable, Equatable {
     public var dx: Double
     public var dy: Double
 
+    /// A value with derivatives (dx, dy); `Dual(x, dx: 1)` seeds the variable x.
     public init(_ value: Double, dx: Double = 0, dy: Double = 0) {
         self.value = value
         self.dx = dx

@@ -79,6 +79,7 @@ public struct StateEntry: Sendable, Equatable {
     public var name: String
     public var value: Value
 
+    /// The entry `name` with `value`.
     public init(_ name: String, _ value: Value) {
         self.name = name
         self.value = value

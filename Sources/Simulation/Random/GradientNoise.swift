@@ -8,6 +8,7 @@ public struct GradientNoise: Sendable, Equatable {
     public var sigma: Double
     public var seed: UInt64
 
+    /// Noise of standard deviation `sigma` per coordinate, drawn from the sequence of `seed`.
     public init(sigma: Double, seed: UInt64 = 0) {
         self.sigma = sigma
         self.seed = seed

@@ -32,6 +32,7 @@ public struct ViewWindow: Sendable, Equatable {
     public var x: ClosedRange<Double>
     public var y: ClosedRange<Double>
 
+    /// The window x × y.
     public init(x: ClosedRange<Double>, y: ClosedRange<Double>) {
         self.x = x
         self.y = y

@@ -5,6 +5,7 @@ public struct SurfaceSpec: Sendable {
     /// Gaussian noise added to every gradient, or `nil` for exact gradients.
     public var noise: GradientNoise?
 
+    /// A surface with exact gradients, or with `noise` added to them.
     public init(_ surface: any Surface, noise: GradientNoise? = nil) {
         self.surface = surface
         self.noise = noise

@@ -16,6 +16,7 @@ public struct Trace: Sendable {
     /// For an averaging optimizer (ASGD), `averaged[k]` is its averaged point after step k + 1.
     public var averaged: [SIMD2<Double>]?
 
+    /// A trace from recorded arrays (``run(surface:optimizer:start:steps:noise:recordState:)`` makes one by running).
     public init(points: [SIMD2<Double>] = [], losses: [Double] = [], lrs: [Double] = [], divergedAt: Int? = nil,
                 state: [[StateEntry]]? = nil, averaged: [SIMD2<Double>]? = nil) {
         self.points = points

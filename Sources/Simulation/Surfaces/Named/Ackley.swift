@@ -17,6 +17,10 @@ public struct Ackley: Surface {
     public var b: Double
     public var c: Double
 
+    /// - Parameters:
+    ///   - a: the depth of the funnel.
+    ///   - b: its width.
+    ///   - c: the frequency of the dimples.
     public init(a: Double = 20, b: Double = 0.2, c: Double = 2 * .pi) {
         self.a = a
         self.b = b

@@ -4,6 +4,7 @@
 ///
 /// With tₖ the k-th bracket: ∂f/∂x = Σ 2tₖ(yᵏ − 1),  ∂f/∂y = Σ 2tₖ·k·x·yᵏ⁻¹.
 public struct Beale: Surface {
+    /// The surface; it has no parameters.
     public init() {}
 
     public var name: String { "beale" }

@@ -4,6 +4,7 @@
 ///
 /// With u = x + 2y − 7 and v = 2x + y − 5: ∇f = (2u + 4v, 4u + 2v).
 public struct Booth: Surface {
+    /// The surface; it has no parameters.
     public init() {}
 
     public var name: String { "booth" }

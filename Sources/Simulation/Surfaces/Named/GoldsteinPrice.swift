@@ -10,6 +10,7 @@
 /// ∂A/∂x = ∂A/∂y = 2uP + u²(6x + 6y − 14); ∂B/∂x = 4vQ + v²(24x − 36y − 32); ∂B/∂y = −6vQ + v²(54y − 36x + 48);
 /// ∇f = B·∇A + A·∇B.
 public struct GoldsteinPrice: Surface {
+    /// The surface; it has no parameters.
     public init() {}
 
     public var name: String { "goldstein_price" }

@@ -5,6 +5,7 @@
 ///
 /// With u = x² + y − 11 and v = x + y² − 7: ∇f = (4xu + 2v, 2u + 4yv).
 public struct Himmelblau: Surface {
+    /// The surface; it has no parameters.
     public init() {}
 
     public var name: String { "himmelblau" }

@@ -4,6 +4,7 @@
 ///
 /// ∇f = (0.52x − 0.48y,  0.52y − 0.48x).
 public struct Matyas: Surface {
+    /// The surface; it has no parameters.
     public init() {}
 
     public var name: String { "matyas" }

@@ -8,6 +8,9 @@ public struct Rosenbrock: Surface {
     public var a: Double
     public var b: Double
 
+    /// - Parameters:
+    ///   - a: the minimum is at (a, a²).
+    ///   - b: the steepness of the valley walls.
     public init(a: Double = 1, b: Double = 100) {
         self.a = a
         self.b = b

@@ -5,6 +5,7 @@
 ///
 /// ∇f = (2x, −2y).
 public struct Saddle: Surface {
+    /// The surface; it has no parameters.
     public init() {}
 
     public var name: String { "saddle" }

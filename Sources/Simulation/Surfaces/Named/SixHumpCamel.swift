@@ -4,6 +4,7 @@
 ///
 /// ∇f = (8x − 8.4x³ + 2x⁵ + y,  x − 8y + 16y³).
 public struct SixHumpCamel: Surface {
+    /// The surface; it has no parameters.
     public init() {}
 
     public var name: String { "six_hump_camel" }

@@ -5,6 +5,7 @@
 ///
 /// ∇f = ½(4x³ − 32x + 5,  4y³ − 32y + 5).
 public struct StyblinskiTang: Surface {
+    /// The surface; it has no parameters.
     public init() {}
 
     public var name: String { "styblinski_tang" }
