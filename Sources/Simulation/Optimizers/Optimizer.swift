@@ -86,6 +86,24 @@ public struct StateEntry: Sendable, Equatable {
     }
 }
 
+extension Array where Element == StateEntry {
+    /// The per-coordinate buffer called `name` (such as `"momentum_buffer"`), if the state has one.
+    public func vector(_ name: String) -> [Double]? {
+        for entry in self where entry.name == name {
+            if case .vector(let values) = entry.value { return values }
+        }
+        return nil
+    }
+
+    /// The number called `name` (such as `"step"` or `"func_evals"`), if the state has one.
+    public func scalar(_ name: String) -> Double? {
+        for entry in self where entry.name == name {
+            if case .scalar(let value) = entry.value { return value }
+        }
+        return nil
+    }
+}
+
 // MARK: - Helpers shared by the optimizers
 
 /// PyTorch's `torch.lerp(start, end, weight)` for one element: `start + weight·(end − start)`, computed from

@@ -129,11 +129,8 @@ extension TraceTests {
         let state = try #require(trace.state)
         var total = 0.0
         for entries in state {
-            let values = Dictionary(uniqueKeysWithValues: entries.map { ($0.name, $0.value) })
-            guard case .scalar(let evaluations)? = values["evaluations"], case .scalar(let cumulative)? = values["func_evals"] else {
-                Issue.record("missing evaluation counts")
-                return
-            }
+            let evaluations = try #require(entries.scalar("evaluations")), cumulative = try #require(entries.scalar("func_evals"))
+            #expect(entries.vector("d")?.count == 2)
             total += evaluations
             #expect(cumulative == total)
             #expect(evaluations >= 1 && evaluations <= 25)
