@@ -13,7 +13,7 @@ DEPS_STAMP := .build/deps.stamp
 SITE       := Gallery/site
 
 # pkg-config module → Debian package that provides it.
-PC_PACKAGES := cairo:libcairo2-dev libpng:libpng-dev zlib:zlib1g-dev
+PC_PACKAGES := cairo:libcairo2-dev libpng:libpng-dev zlib:zlib1g-dev fontconfig:libfontconfig-dev
 
 .PHONY: all deps build test gallery bench clean
 

@@ -16,12 +16,23 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // Pure Swift numerics: surfaces, expressions, optimizers, the component syntax, traces.
         .target(name: "Simulation"),
+        // Backend-neutral drawing: geometry, colours, scales, marks, axes, layout, the Canvas protocol.
+        .target(name: "Plotting"),
+        // The C libraries, through pkg-config. Only CairoBackend imports them.
+        .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
+        // Draws figures with Cairo and writes PNG (through libpng), SVG and PDF.
+        .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG", "CFontconfig"]),
+        // Figure specs in YAML and the recipes that turn them into figures.
+        .target(name: "Specs", dependencies: ["Simulation", "Plotting", .product(name: "Yams", package: "Yams")]),
         // Re-exports the public modules under one name.
-        .target(name: "Descent", dependencies: ["Simulation"]),
+        .target(name: "Descent", dependencies: ["Simulation", "Plotting"]),
         // The command-line interface as a library, so tests can drive every command in-process.
         .target(
             name: "DescentCLI",
@@ -45,6 +56,9 @@ let package = Package(
         ),
         .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Simulation"]),
         .testTarget(name: "DescentTests", dependencies: ["Descent"]),
+        .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"]),
+        .testTarget(name: "SpecsTests", dependencies: ["Specs", "Simulation", "Plotting"]),
     ],
     swiftLanguageModes: [.v6]
 )

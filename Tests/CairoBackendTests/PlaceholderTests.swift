@@ -1,0 +1,2 @@
+import CairoBackend
+import Testing

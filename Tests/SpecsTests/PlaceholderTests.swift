@@ -1,0 +1,2 @@
+import Specs
+import Testing
