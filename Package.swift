@@ -21,8 +21,11 @@ let package = Package(
     targets: [
         // Pure Swift numerics: surfaces, expressions, optimizers, the component syntax, traces.
         .target(name: "Simulation"),
+        // Run-time data files: the colormap tables (Assets/).
+        .target(name: "DescentAssets", path: "Assets", exclude: ["README.md", "colormaps/README.md"],
+                resources: [.copy("colormaps")]),
         // Backend-neutral drawing: geometry, colours, scales, marks, axes, layout, the Canvas protocol.
-        .target(name: "Plotting"),
+        .target(name: "Plotting", dependencies: ["DescentAssets"]),
         // The C libraries, through pkg-config. Only CairoBackend imports them.
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
@@ -32,12 +35,12 @@ let package = Package(
         // Figure specs in YAML and the recipes that turn them into figures.
         .target(name: "Specs", dependencies: ["Simulation", "Plotting", .product(name: "Yams", package: "Yams")]),
         // Re-exports the public modules under one name.
-        .target(name: "Descent", dependencies: ["Simulation", "Plotting"]),
+        .target(name: "Descent", dependencies: ["Simulation", "Plotting", "Specs", "CairoBackend"]),
         // The command-line interface as a library, so tests can drive every command in-process.
         .target(
             name: "DescentCLI",
             dependencies: [
-                "Simulation",
+                "Simulation", "Plotting", "Specs", "CairoBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,7 +57,7 @@ let package = Package(
             dependencies: ["Simulation"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Simulation"]),
+        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Simulation", "Plotting"]),
         .testTarget(name: "DescentTests", dependencies: ["Descent"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"]),

@@ -1,27 +1,57 @@
 import ArgumentParser
+import Foundation
+import Plotting
 import Simulation
 
 /// `descent list`: what can be named in a component, with defaults.
 struct ListCommand: TextCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the surfaces or optimizers, with their parameters and defaults."
+        abstract: "List the surfaces, optimizers, colormaps or themes, with their parameters and defaults."
     )
 
     enum Category: String, ExpressibleByArgument, CaseIterable {
         case surfaces
         case optimizers
+        case colormaps
+        case themes
     }
 
-    @Argument(help: "What to list: surfaces or optimizers (both when omitted).")
+    @Argument(help: "What to list: surfaces, optimizers, colormaps or themes (all when omitted).")
     var category: Category?
 
     func output() throws -> String {
         switch category {
         case .surfaces: Self.surfaces()
         case .optimizers: Self.optimizers()
-        case nil: Self.surfaces() + "\n\n" + Self.optimizers()
+        case .colormaps: Self.colormaps()
+        case .themes: Self.themes()
+        case nil: [Self.surfaces(), Self.optimizers(), Self.colormaps(), Self.themes()].joined(separator: "\n\n")
         }
+    }
+
+    static func colormaps() -> String {
+        let notes = [
+            "viridis": "perceptually uniform, colour-blind safe (default of the light theme)",
+            "magma": "perceptually uniform, black to light yellow (default of the dark theme)",
+            "inferno": "perceptually uniform, black to yellow",
+            "plasma": "perceptually uniform, blue to yellow",
+            "cividis": "uniform for colour-vision deficiency, legible in grey (default of the print theme)",
+            "turbo": "rainbow-like with smooth steps; not uniform in lightness",
+            "grey": "black to white",
+        ]
+        return (["Colormaps"] + Colormap.names.map { "  \($0.padding(toLength: 9, withPad: " ", startingAt: 0)) \(notes[$0] ?? "")" })
+            .joined(separator: "\n")
+    }
+
+    static func themes() -> String {
+        let notes = [
+            "light": "white background, for screens and slides",
+            "dark": "near-black background, light text",
+            "print": "for LaTeX documents and paper: black on white, smaller type, dashed runs that survive greyscale",
+        ]
+        return (["Themes"] + Theme.all.map { "  \($0.name.padding(toLength: 6, withPad: " ", startingAt: 0)) \(notes[$0.name] ?? "")" })
+            .joined(separator: "\n")
     }
 
     static func surfaces() -> String {

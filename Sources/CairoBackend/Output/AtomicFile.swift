@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes files so that they appear complete or not at all.
+///
+/// The bytes go to a new temporary file in the destination's folder (same file system, so the final
+/// rename is atomic), which is flushed to disk and then renamed over the destination. On any failure the
+/// temporary file is removed and the destination is left as it was. Readers — a web server, a gallery
+/// being rebuilt — therefore never see a half-written figure.
+public enum AtomicFile {
+    /// Writes `bytes` to `path`, replacing any existing file.
+    ///
+    /// The new file gets the usual permissions for a new file (0666 less the process's umask).
+    ///
+    /// - Throws: `RenderError.writeFailed` when the folder does not exist or is not writable, the disk is
+    ///   full, or the rename fails.
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        guard !path.isEmpty, !path.hasSuffix("/") else {
+            throw RenderError.writeFailed(path: path, reason: "the path does not name a file")
+        }
+        let (descriptor, temporary) = try createTemporary(near: path)
+        do {
+            try writeAll(bytes, to: descriptor, path: path)
+            guard fsync(descriptor) == 0 else { throw failure(path, "cannot flush to disk") }
+            guard close(descriptor) == 0 else {
+                _ = unlink(temporary)
+                throw failure(path, "cannot close the temporary file")
+            }
+        } catch {
+            _ = close(descriptor)
+            _ = unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = failure(path, "cannot rename the temporary file into place")
+            _ = unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Creates a new, empty temporary file next to `path`: `.<name>.tmp-<pid>-<n>` in the same folder,
+    /// with O_EXCL so that concurrent writers never share one.
+    private static func createTemporary(near path: String) throws -> (Int32, String) {
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        for _ in 0..<100 {
+            let temporary = "\(folder).\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
+            if descriptor >= 0 { return (descriptor, temporary) }
+            if errno != EEXIST { throw failure(path, "cannot create a temporary file in its folder") }
+        }
+        throw failure(path, "cannot find a free temporary file name")
+    }
+
+    /// Writes all of `bytes`, retrying short writes and interruptions.
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(path, "cannot write")
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// A write error with the current `errno` explained.
+    private static func failure(_ path: String, _ what: String) -> RenderError {
+        let reason = String(cString: strerror(errno))
+        return .writeFailed(path: path, reason: "\(what): \(reason)")
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import CairoBackend
+import Foundation
+import Plotting
+import Simulation
+import Specs
+
+/// `descent render`: draws figure specs to PNG, SVG and PDF files.
+struct RenderCommand: TextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render",
+        abstract: "Render figure specs (YAML) to PNG, SVG or PDF files.",
+        discussion: """
+        Each SPEC.yaml becomes OUT/SPEC.png (and .svg, .pdf as asked). Files are written under a temporary \
+        name and renamed, so a failure never leaves a half-written figure. The spec's text is stored in each \
+        file (PNG iTXt, SVG metadata, PDF keywords). See Docs/specs.md for the spec format.
+
+        Examples:
+          descent render Gallery/rosenbrock-race.yaml --out /tmp/figures
+          descent render Gallery/*.yaml --out site --format png,svg,pdf --theme dark --scale 2
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Spec files (YAML).", valueName: "spec"))
+    var specs: [String]
+
+    @Option(help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Comma-separated formats: png, svg, pdf.", valueName: "formats"))
+    var format: String = "png"
+
+    @Option(help: ArgumentHelp("light, dark or print (default: the spec's theme, else light).", valueName: "theme"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("Device pixels per layout unit for PNG (2 for HiDPI), from 0.25 to 8.", valueName: "n"))
+    var scale: Double = 1
+
+    @Flag(help: "Leave the background transparent (for slides).")
+    var transparent = false
+
+    func output() throws -> String {
+        let formats = try Self.parseFormats(format)
+        let themeOverride = try theme.map { name throws(InputError) -> Theme in
+            guard let theme = Theme.named(name) else {
+                let names = Theme.all.map(\.name)
+                let hint = closestName(to: name, in: names).map { " — did you mean '\($0)'?" } ?? ""
+                throw InputError("--theme: unknown theme '\(name)'\(hint) (known: \(names.joined(separator: ", ")))")
+            }
+            return theme
+        }
+        guard scale.isFinite, (0.25...8).contains(scale) else { throw InputError("--scale must be between 0.25 and 8, got \(scale)") }
+        guard !specs.isEmpty else { throw InputError("give at least one spec file") }
+
+        // Read and check every spec before writing anything.
+        var parsed: [(spec: FigureSpec, name: String)] = []
+        for path in specs {
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw InputError("cannot read spec '\(path)'" + (FileManager.default.fileExists(atPath: path) ? " (not UTF-8 text)" : " (no such file)"))
+            }
+            let spec = try FigureSpec.parse(text, file: path)
+            let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+            guard !parsed.contains(where: { $0.name == name }) else {
+                throw InputError("two specs would both write '\(name)': rename one of them")
+            }
+            parsed.append((spec, name))
+        }
+        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+
+        var written: [String] = []
+        for (spec, name) in parsed {
+            let theme = spec.resolvedTheme(themeOverride)
+            let figure = spec.figure(theme: theme, transparent: transparent)
+            for format in formats {
+                let path = (out as NSString).appendingPathComponent("\(name).\(format.fileExtension)")
+                let request = RenderRequest(format: format, size: figure.size, scale: scale, background: nil, recipe: spec.text)
+                try FigureRenderer.write(request, to: path) { canvas in figure.draw(on: canvas, theme: theme) }
+                written.append(path)
+            }
+        }
+        return written.map { "wrote \($0)" }.joined(separator: "\n")
+    }
+
+    /// Reads `--format`: a comma-separated list of png, svg, pdf.
+    static func parseFormats(_ text: String) throws(InputError) -> [FigureFormat] {
+        var formats: [FigureFormat] = []
+        for part in text.split(separator: ",").map({ String($0).trimmingSpaces.lowercased() }) where !part.isEmpty {
+            guard let format = FigureFormat(rawValue: part) else {
+                let names = FigureFormat.allCases.map(\.rawValue)
+                let hint = closestName(to: part, in: names).map { " — did you mean '\($0)'?" } ?? ""
+                throw InputError("--format: unknown format '\(part)'\(hint) (choose from \(names.joined(separator: ", ")))")
+            }
+            if !formats.contains(format) { formats.append(format) }
+        }
+        guard !formats.isEmpty else { throw InputError("--format: give at least one of png, svg, pdf") }
+        return formats
+    }
+}

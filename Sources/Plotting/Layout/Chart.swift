@@ -1,0 +1,365 @@
+/// One plot: axes with scales and ticks, a title and axis labels, marks in data coordinates, and a legend.
+///
+/// ``draw(on:in:theme:)`` lays the chart out inside a frame: margins are measured from the tick labels and
+/// axis labels actually drawn, marks are clipped to the plot area, and the legend goes to the corner of
+/// the plot area where it covers the fewest data points.
+public struct Chart: Sendable {
+    /// Where the legend goes.
+    public enum LegendPlacement: String, Sendable, CaseIterable {
+        case auto, none, topLeft = "top-left", topRight = "top-right", bottomLeft = "bottom-left", bottomRight = "bottom-right"
+    }
+
+    public var title: String?
+    public var xLabel: String?
+    public var yLabel: String?
+    public var xScale: Scale.Kind
+    public var yScale: Scale.Kind
+    public var xDomain: ClosedRange<Double>
+    public var yDomain: ClosedRange<Double>
+    public var marks: [Mark]
+    public var legend: LegendPlacement
+    /// Light grid lines at the major ticks.
+    public var grid: Bool
+
+    /// A chart over `xDomain × yDomain`.
+    public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, xScale: Scale.Kind = .linear,
+                yScale: Scale.Kind = .linear, xDomain: ClosedRange<Double>, yDomain: ClosedRange<Double>,
+                marks: [Mark] = [], legend: LegendPlacement = .auto, grid: Bool = false) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.xScale = xScale
+        self.yScale = yScale
+        self.xDomain = xDomain
+        self.yDomain = yDomain
+        self.marks = marks
+        self.legend = legend
+        self.grid = grid
+    }
+
+    /// The layout of a chart in a frame: the plot area and the scales that map data into it.
+    public struct Layout: Sendable {
+        public var plot: Rect
+        public var x: Scale
+        public var y: Scale
+
+        /// The layout position of a data point.
+        public func position(_ p: Point) -> Point { Point(x.position(p.x), y.position(p.y)) }
+    }
+
+    /// Computes the plot area inside `frame` for this chart's labels and ticks.
+    public func layout(in frame: Rect, canvas: any Canvas, theme: Theme) -> Layout {
+        let tickFont = theme.font(0.9), labelFont = theme.font(1.0), titleFont = theme.font(1.2, bold: true)
+        let pad = theme.fontSize * 0.6, tickLength = theme.fontSize * 0.35
+        // Estimate the plot size for choosing tick counts, then measure the labels.
+        let xTicks = Scale(xScale, domain: xDomain).ticks(target: max(3, Int(frame.width / (theme.fontSize * 7))))
+        let yTicks = Scale(yScale, domain: yDomain).ticks(target: max(3, Int(frame.height / (theme.fontSize * 4.5))))
+        let yTickWidth = yTicks.map { canvas.measure($0.label, font: tickFont).width }.max() ?? 0
+        let tickHeight = canvas.measure("0", font: tickFont).height
+        let labelHeight = canvas.measure("Xg", font: labelFont).height
+        let titleHeight = title == nil ? 0 : canvas.measure("Xg", font: titleFont).height
+        let left = pad + (yLabel == nil ? 0 : labelHeight + pad) + yTickWidth + tickLength + pad * 0.5
+        let bottom = pad + (xLabel == nil ? 0 : labelHeight + pad * 0.6) + tickHeight + tickLength + pad * 0.5
+        let top = title == nil ? pad * 1.5 : titleHeight + pad * 2
+        let lastX = xTicks.last.map { canvas.measure($0.label, font: tickFont).width / 2 } ?? 0
+        let right = max(pad * 1.5, lastX + pad * 0.5)
+        let plot = frame.inset(top: top, left: left, bottom: bottom, right: right)
+        return Layout(plot: plot, x: Scale(xScale, domain: xDomain, from: plot.minX, to: plot.maxX),
+                      y: Scale(yScale, domain: yDomain, from: plot.maxY, to: plot.minY))
+    }
+
+    /// Draws the chart inside `frame`.
+    public func draw(on canvas: any Canvas, in frame: Rect, theme: Theme) {
+        let layout = layout(in: frame, canvas: canvas, theme: theme)
+        let plot = layout.plot
+        guard plot.width > 1, plot.height > 1 else { return }
+        if grid { drawGrid(canvas, layout, theme) }
+        canvas.save()
+        canvas.clip(to: Path(rect: plot))
+        for mark in marks { draw(mark, canvas, layout, theme) }
+        canvas.restore()
+        drawAxes(canvas, layout, theme)
+        if legend != .none { drawLegend(canvas, layout, theme) }
+    }
+
+    // MARK: - Axes
+
+    private func drawGrid(_ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        var path = Path()
+        for tick in layout.x.ticks(target: tickTarget(layout.plot.width, theme, horizontal: true)) where xDomain.contains(tick.value) {
+            let x = layout.x.position(tick.value)
+            path.move(to: Point(x, layout.plot.minY))
+            path.line(to: Point(x, layout.plot.maxY))
+        }
+        for tick in layout.y.ticks(target: tickTarget(layout.plot.height, theme, horizontal: false)) where yDomain.contains(tick.value) {
+            let y = layout.y.position(tick.value)
+            path.move(to: Point(layout.plot.minX, y))
+            path.line(to: Point(layout.plot.maxX, y))
+        }
+        canvas.stroke(path, style: StrokeStyle(color: theme.gridColor, width: theme.axisWidth))
+    }
+
+    private func tickTarget(_ length: Double, _ theme: Theme, horizontal: Bool) -> Int {
+        max(3, Int(length / (theme.fontSize * (horizontal ? 7 : 4.5))))
+    }
+
+    private func drawAxes(_ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        let plot = layout.plot
+        let tickFont = theme.font(0.9), labelFont = theme.font(1.0), titleFont = theme.font(1.2, bold: true)
+        let pad = theme.fontSize * 0.6, tickLength = theme.fontSize * 0.35
+        let axisStyle = StrokeStyle(color: theme.foreground.withAlpha(0.75), width: theme.axisWidth, cap: .square)
+        canvas.stroke(Path(rect: plot), style: axisStyle)
+
+        var ticks = Path()
+        var minor = Path()
+        let xTicks = layout.x.ticks(target: tickTarget(plot.width, theme, horizontal: true)).filter { xDomain.contains($0.value) }
+        let yTicks = layout.y.ticks(target: tickTarget(plot.height, theme, horizontal: false)).filter { yDomain.contains($0.value) }
+        let tickAscent = canvas.measure("0", font: tickFont).ascent
+        for tick in xTicks {
+            let x = layout.x.position(tick.value)
+            ticks.move(to: Point(x, plot.maxY))
+            ticks.line(to: Point(x, plot.maxY + tickLength))
+            placeText(canvas, tick.label, at: Point(x, plot.maxY + tickLength + pad * 0.4 + tickAscent), font: tickFont,
+                      color: theme.mutedForeground, horizontal: .center)
+        }
+        for tick in yTicks {
+            let y = layout.y.position(tick.value)
+            ticks.move(to: Point(plot.minX, y))
+            ticks.line(to: Point(plot.minX - tickLength, y))
+            placeText(canvas, tick.label, at: Point(plot.minX - tickLength - pad * 0.4, y + tickAscent * 0.5), font: tickFont,
+                      color: theme.mutedForeground, horizontal: .right)
+        }
+        for value in layout.x.minorTicks() {
+            let x = layout.x.position(value)
+            minor.move(to: Point(x, plot.maxY))
+            minor.line(to: Point(x, plot.maxY + tickLength * 0.6))
+        }
+        for value in layout.y.minorTicks() {
+            let y = layout.y.position(value)
+            minor.move(to: Point(plot.minX, y))
+            minor.line(to: Point(plot.minX - tickLength * 0.6, y))
+        }
+        canvas.stroke(ticks, style: axisStyle)
+        canvas.stroke(minor, style: StrokeStyle(color: axisStyle.color, width: axisStyle.width * 0.7))
+
+        let tickHeight = canvas.measure("0", font: tickFont).height
+        if let xLabel {
+            let baseline = plot.maxY + tickLength + pad * 0.4 + tickHeight + pad * 0.6 + canvas.measure("X", font: labelFont).ascent
+            placeText(canvas, xLabel, at: Point(plot.center.x, baseline), font: labelFont, color: theme.foreground, horizontal: .center)
+        }
+        if let yLabel {
+            let widest = yTicks.map { canvas.measure($0.label, font: tickFont).width }.max() ?? 0
+            let x = plot.minX - tickLength - pad * 0.4 - widest - pad
+            placeText(canvas, yLabel, at: Point(x - canvas.measure("g", font: labelFont).descent, plot.center.y), font: labelFont,
+                      color: theme.foreground, horizontal: .center, angle: -.pi / 2)
+        }
+        if let title {
+            let ascent = canvas.measure("X", font: titleFont).ascent
+            placeText(canvas, title, at: Point(plot.center.x, plot.minY - pad - canvas.measure("g", font: titleFont).descent),
+                      font: titleFont, color: theme.foreground, horizontal: .center)
+            _ = ascent
+        }
+    }
+
+    // MARK: - Marks
+
+    private func draw(_ mark: Mark, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        switch mark {
+        case .heatmap(let heatmap): drawHeatmap(heatmap, canvas, layout, theme)
+        case .filledContours(let contours): drawFilledContours(contours, canvas, layout)
+        case .contourLines(let lines): drawContourLines(lines, canvas, layout)
+        case .line(let line): drawLine(line, canvas, layout)
+        case .marker(let marker): drawMarker(marker, canvas, layout, theme)
+        case .band(let band): drawBand(band, canvas, layout)
+        case .annotation(let annotation): drawAnnotation(annotation, canvas, layout, theme)
+        }
+    }
+
+    private func drawHeatmap(_ heatmap: HeatmapMark, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        let plot = layout.plot
+        let width = max(1, Int((plot.width * canvas.pixelScale).rounded()))
+        let height = max(1, Int((plot.height * canvas.pixelScale).rounded()))
+        var image = RasterImage(width: width, height: height)
+        let background = theme.background
+        for row in 0..<height {
+            let y = layout.y.value(at: plot.minY + (Double(row) + 0.5) / Double(height) * plot.height)
+            for column in 0..<width {
+                let x = layout.x.value(at: plot.minX + (Double(column) + 0.5) / Double(width) * plot.width)
+                let v = heatmap.value(x, y)
+                let color = v.isNaN ? background : heatmap.colormap.color(at: heatmap.norm.fraction(v)).mixed(with: background, heatmap.wash)
+                image.set(column, row, Color(red: color.red, green: color.green, blue: color.blue, alpha: 1))
+            }
+        }
+        canvas.draw(image, in: plot, smooth: false)
+    }
+
+    private func drawFilledContours(_ mark: FilledContourMark, _ canvas: any Canvas, _ layout: Layout) {
+        guard mark.colors.count == mark.levels.count + 1 else { return }
+        // Paint the top band everywhere, then each lower region over it: every fill covers the previous
+        // one, so adjacent bands never leave a hairline between them.
+        canvas.fill(Path(rect: layout.plot), color: mark.colors[mark.levels.count])
+        for (k, level) in mark.levels.enumerated().reversed() {
+            var path = Path()
+            for polygon in Contours.region(mark.grid, below: level) {
+                path.append(Path(polyline: polygon.map(layout.position), closed: true))
+            }
+            if !path.isEmpty { canvas.fill(path, color: mark.colors[k]) }
+        }
+    }
+
+    private func drawContourLines(_ mark: ContourLineMark, _ canvas: any Canvas, _ layout: Layout) {
+        var path = Path()
+        for level in mark.levels {
+            for line in Contours.lines(mark.grid, level: level) { path.append(Path(polyline: line.map(layout.position))) }
+        }
+        canvas.stroke(path, style: StrokeStyle(color: mark.color, width: mark.width, cap: .round, join: .round))
+    }
+
+    /// The finite stretches of a line, in layout coordinates.
+    private func pieces(_ points: [Point], _ layout: Layout) -> [[Point]] {
+        var pieces: [[Point]] = [[]]
+        for p in points {
+            let q = layout.position(p)
+            if q.x.isFinite && q.y.isFinite { pieces[pieces.count - 1].append(q) } else if !pieces[pieces.count - 1].isEmpty { pieces.append([]) }
+        }
+        return pieces.filter { !$0.isEmpty }
+    }
+
+    private func drawLine(_ line: LineMark, _ canvas: any Canvas, _ layout: Layout) {
+        let style = StrokeStyle(color: line.color, width: line.width, dash: line.dash, cap: .round, join: .round)
+        for piece in pieces(line.points, layout) {
+            if !line.fades || piece.count < 3 {
+                canvas.stroke(Path(polyline: piece), style: style)
+                continue
+            }
+            // A trail: a few stretches of rising opacity, each overlapping the next by one point.
+            let chunks = min(12, piece.count - 1)
+            for k in 0..<chunks {
+                let start = k * (piece.count - 1) / chunks, end = (k + 1) * (piece.count - 1) / chunks
+                var chunkStyle = style
+                chunkStyle.color = line.color.withAlpha(line.color.alpha * (0.15 + 0.85 * Double(k + 1) / Double(chunks)))
+                canvas.stroke(Path(polyline: Array(piece[start...end])), style: chunkStyle)
+            }
+        }
+    }
+
+    private func drawMarker(_ marker: MarkerMark, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        let center = layout.position(marker.point)
+        guard center.x.isFinite, center.y.isFinite else { return }
+        let path = marker.shape.path(at: center, size: marker.size)
+        canvas.fill(path, color: marker.fill)
+        canvas.stroke(path, style: StrokeStyle(color: marker.stroke ?? theme.background, width: max(0.8, marker.size / 9), join: .round))
+    }
+
+    private func drawBand(_ band: BandMark, _ canvas: any Canvas, _ layout: Layout) {
+        let upper = zip(band.xs, band.upper).map { layout.position(Point($0, $1)) }
+        let lower = zip(band.xs, band.lower).map { layout.position(Point($0, $1)) }.reversed()
+        let outline = (upper + lower).filter { $0.x.isFinite && $0.y.isFinite }
+        if outline.count >= 3 { canvas.fill(Path(polyline: outline, closed: true), color: band.color) }
+    }
+
+    private func drawAnnotation(_ annotation: AnnotationMark, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        let target = layout.position(annotation.target)
+        let origin = target + annotation.offset
+        let color = annotation.color ?? theme.foreground
+        let font = theme.font(0.95)
+        let metrics = canvas.measure(annotation.text, font: font)
+        let textLeft = annotation.offset.x >= 0 ? origin.x : origin.x - metrics.width
+        placeText(canvas, annotation.text, at: Point(textLeft, origin.y + metrics.ascent / 2), font: font, color: color, horizontal: .left)
+        // The arrow runs from the side of the text nearest the target to a little short of it.
+        let from = Point(annotation.offset.x >= 0 ? origin.x - 3 : origin.x + 3, origin.y)
+        let dx = target.x - from.x, dy = target.y - from.y
+        let length = (dx * dx + dy * dy).squareRoot()
+        guard length > 8 else { return }
+        let (ux, uy) = (dx / length, dy / length)
+        let tip = Point(target.x - ux * 3, target.y - uy * 3)
+        let style = StrokeStyle(color: color, width: 1, cap: .round)
+        canvas.stroke(Path(polyline: [from, tip]), style: style)
+        let head = 6.0, spread = 0.4
+        let left = Point(tip.x - head * (ux * cosine(spread) - uy * sine(spread)), tip.y - head * (uy * cosine(spread) + ux * sine(spread)))
+        let right = Point(tip.x - head * (ux * cosine(spread) + uy * sine(spread)), tip.y - head * (uy * cosine(spread) - ux * sine(spread)))
+        canvas.fill(Path(polyline: [tip, left, right], closed: true), color: color)
+    }
+
+    // MARK: - Legend
+
+    /// A legend row: its text and what its swatch shows.
+    struct LegendEntry {
+        var label: String
+        var line: StrokeStyle?
+        var marker: (shape: MarkerShape, fill: Color, stroke: Color?)?
+    }
+
+    var legendEntries: [LegendEntry] {
+        marks.compactMap { mark in
+            switch mark {
+            case .line(let line):
+                line.label.map { LegendEntry(label: $0, line: StrokeStyle(color: line.color, width: line.width, dash: line.dash)) }
+            case .marker(let marker):
+                marker.label.map { LegendEntry(label: $0, marker: (marker.shape, marker.fill, marker.stroke)) }
+            case .band(let band):
+                band.label.map { LegendEntry(label: $0, line: StrokeStyle(color: band.color.withAlpha(1), width: 6)) }
+            default: nil
+            }
+        }
+    }
+
+    private func drawLegend(_ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        let entries = legendEntries
+        guard !entries.isEmpty else { return }
+        let font = theme.font(0.9)
+        let rowHeight = canvas.measure("Xg", font: font).height * 1.3
+        let swatch = theme.fontSize * 2, pad = theme.fontSize * 0.55
+        let textWidth = entries.map { canvas.measure($0.label, font: font).width }.max() ?? 0
+        let size = Size(pad * 2 + swatch + pad * 0.7 + textWidth, pad * 1.4 + rowHeight * Double(entries.count))
+        let plot = layout.plot
+        let margin = theme.fontSize * 0.6
+        func box(_ placement: LegendPlacement) -> Rect {
+            let left = placement == .topLeft || placement == .bottomLeft
+            let top = placement == .topLeft || placement == .topRight
+            return Rect(x: left ? plot.minX + margin : plot.maxX - margin - size.width,
+                        y: top ? plot.minY + margin : plot.maxY - margin - size.height, width: size.width, height: size.height)
+        }
+        var placement = legend
+        if placement == .auto {
+            let points = dataPoints(layout)
+            let order: [LegendPlacement] = [.topRight, .topLeft, .bottomRight, .bottomLeft]
+            placement = order.min { a, b in
+                let ca = points.count { box(a).inset(by: -4).contains($0) }, cb = points.count { box(b).inset(by: -4).contains($0) }
+                return ca < cb || (ca == cb && order.firstIndex(of: a)! < order.firstIndex(of: b)!)
+            } ?? .topRight
+        }
+        let rect = box(placement)
+        canvas.fill(Path(rect: rect), color: theme.legendBackground)
+        canvas.stroke(Path(rect: rect), style: StrokeStyle(color: theme.foreground.withAlpha(0.25), width: 0.6))
+        let ascent = canvas.measure("X", font: font).ascent
+        for (k, entry) in entries.enumerated() {
+            let middle = rect.minY + pad * 0.7 + rowHeight * (Double(k) + 0.5)
+            if let line = entry.line {
+                var style = line
+                style.width = min(line.width, 6)
+                canvas.stroke(Path(polyline: [Point(rect.minX + pad, middle), Point(rect.minX + pad + swatch, middle)]), style: style)
+            }
+            if let marker = entry.marker {
+                let path = marker.shape.path(at: Point(rect.minX + pad + swatch / 2, middle), size: theme.fontSize * 0.95)
+                canvas.fill(path, color: marker.fill)
+                canvas.stroke(path, style: StrokeStyle(color: marker.stroke ?? theme.background, width: 0.9, join: .round))
+            }
+            placeText(canvas, entry.label, at: Point(rect.minX + pad + swatch + pad * 0.7, middle + ascent * 0.4), font: font,
+                      color: theme.foreground, horizontal: .left)
+        }
+    }
+
+    /// Every drawn data point of lines and markers, in layout coordinates (for legend placement).
+    private func dataPoints(_ layout: Layout) -> [Point] {
+        var points: [Point] = []
+        for mark in marks {
+            switch mark {
+            case .line(let line): points += line.points.map(layout.position)
+            case .marker(let marker): points.append(layout.position(marker.point))
+            default: break
+            }
+        }
+        return points.filter { $0.x.isFinite && $0.y.isFinite }
+    }
+}

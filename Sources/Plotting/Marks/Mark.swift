@@ -1,0 +1,149 @@
+/// What a chart draws, as plain values in data coordinates (Swift Charts style): the chart owns the scales
+/// and turns each mark into canvas operations.
+public enum Mark: Sendable {
+    /// A function coloured per output pixel.
+    case heatmap(HeatmapMark)
+    /// Bands between contour levels, filled.
+    case filledContours(FilledContourMark)
+    /// Lines along contour levels.
+    case contourLines(ContourLineMark)
+    /// A polyline, such as a trajectory or a loss curve.
+    case line(LineMark)
+    /// A single marker: a start point, a known minimum, a divergence.
+    case marker(MarkerMark)
+    /// A shaded band between two curves.
+    case band(BandMark)
+    /// Text with an arrow pointing at a data point.
+    case annotation(AnnotationMark)
+}
+
+/// A function f(x, y) coloured through a colormap at every output pixel (not an upsampled coarse grid).
+public struct HeatmapMark: Sendable {
+    public var value: @Sendable (Double, Double) -> Double
+    public var norm: ValueNorm
+    public var colormap: Colormap
+    /// How far colours are washed towards the background, 0…1 (lets lines on top stand out).
+    public var wash: Double
+
+    /// A heatmap of `value`, normalised by `norm`, coloured by `colormap`.
+    public init(value: @escaping @Sendable (Double, Double) -> Double, norm: ValueNorm, colormap: Colormap, wash: Double = 0) {
+        self.value = value
+        self.norm = norm
+        self.colormap = colormap
+        self.wash = wash
+    }
+}
+
+/// Filled contour bands: below `levels[0]`, between consecutive levels, and above the last one.
+public struct FilledContourMark: Sendable {
+    public var grid: Grid
+    public var levels: [Double]
+    /// One colour per band: `levels.count + 1` of them, lowest band first.
+    public var colors: [Color]
+
+    /// Bands of `grid` between `levels` (ascending), coloured `colors`.
+    public init(grid: Grid, levels: [Double], colors: [Color]) {
+        self.grid = grid
+        self.levels = levels
+        self.colors = colors
+    }
+}
+
+/// Contour lines at `levels`.
+public struct ContourLineMark: Sendable {
+    public var grid: Grid
+    public var levels: [Double]
+    public var color: Color
+    public var width: Double
+
+    /// Lines of `grid` at `levels`, stroked `width` wide in `color`.
+    public init(grid: Grid, levels: [Double], color: Color, width: Double = 0.6) {
+        self.grid = grid
+        self.levels = levels
+        self.color = color
+        self.width = width
+    }
+}
+
+/// A polyline through data points; non-finite points break it.
+public struct LineMark: Sendable {
+    public var points: [Point]
+    public var color: Color
+    public var width: Double
+    public var dash: [Double]
+    /// Legend text; `nil` keeps the line out of the legend.
+    public var label: String?
+    /// Older parts fade out (a trail): opacity grows from 0.15 at the first point to 1 at the last.
+    public var fades: Bool
+
+    /// A line through `points`.
+    public init(points: [Point], color: Color, width: Double = 2, dash: [Double] = [], label: String? = nil,
+                fades: Bool = false) {
+        self.points = points
+        self.color = color
+        self.width = width
+        self.dash = dash
+        self.label = label
+        self.fades = fades
+    }
+}
+
+/// The shape of a marker.
+public enum MarkerShape: String, Sendable, CaseIterable {
+    case circle, square, triangle, star, cross, diamond
+}
+
+/// One marker at a data point.
+public struct MarkerMark: Sendable {
+    public var point: Point
+    public var shape: MarkerShape
+    /// Size in layout units (the diameter of the circle that holds it).
+    public var size: Double
+    public var fill: Color
+    public var stroke: Color?
+    public var label: String?
+
+    /// A marker of `shape` at `point`.
+    public init(point: Point, shape: MarkerShape, size: Double = 8, fill: Color, stroke: Color? = nil, label: String? = nil) {
+        self.point = point
+        self.shape = shape
+        self.size = size
+        self.fill = fill
+        self.stroke = stroke
+        self.label = label
+    }
+}
+
+/// The area between `lower` and `upper` over `xs`.
+public struct BandMark: Sendable {
+    public var xs: [Double]
+    public var lower: [Double]
+    public var upper: [Double]
+    public var color: Color
+    public var label: String?
+
+    /// A band; the three arrays have the same length.
+    public init(xs: [Double], lower: [Double], upper: [Double], color: Color, label: String? = nil) {
+        self.xs = xs
+        self.lower = lower
+        self.upper = upper
+        self.color = color
+        self.label = label
+    }
+}
+
+/// Text placed `offset` layout units from a data point, with an arrow to the point.
+public struct AnnotationMark: Sendable {
+    public var text: String
+    public var target: Point
+    public var offset: Point
+    public var color: Color?
+
+    /// An annotation of `target` with `text` written `offset` away (y down).
+    public init(text: String, target: Point, offset: Point, color: Color? = nil) {
+        self.text = text
+        self.target = target
+        self.offset = offset
+        self.color = color
+    }
+}

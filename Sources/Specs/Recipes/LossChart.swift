@@ -1,0 +1,38 @@
+import Plotting
+import Simulation
+
+extension FigureSpec {
+    /// Loss against step for each run, on a log axis when every loss is positive (or as the spec says);
+    /// a ✕ marks the last finite loss of a run that diverged.
+    func lossChart(_ traces: [Trace], theme: Theme) -> Chart {
+        let styles = runStyles(theme: theme)
+        let losses = traces.flatMap(\.losses).filter(\.isFinite)
+        let positive = !losses.isEmpty && losses.allSatisfy { $0 > 0 }
+        let logarithmic = yScale.map { $0 == "log" && positive } ?? positive
+        var low = losses.min() ?? 0, high = losses.max() ?? 1
+        if logarithmic {
+            low /= 1.6
+            high *= 1.6
+        } else {
+            let pad = max((high - low) * 0.05, 1e-12)
+            low -= pad
+            high += pad
+        }
+        let longest = traces.map { $0.points.count - 1 }.max() ?? 1
+        var marks: [Mark] = []
+        var divergedAny = false
+        for (k, trace) in traces.enumerated() {
+            let points = trace.losses.enumerated().map { Point(Double($0.offset), $0.element) }
+            marks.append(.line(LineMark(points: points, color: styles[k].color, width: theme.lineWidth, dash: styles[k].dash,
+                                        label: styles[k].label)))
+            if trace.divergedAt != nil, let last = points.last {
+                marks.append(.marker(MarkerMark(point: last, shape: .cross, size: theme.fontSize * 1.1, fill: styles[k].color,
+                                                stroke: theme.background, label: divergedAny ? nil : "diverged")))
+                divergedAny = true
+            }
+        }
+        return Chart(title: title ?? "Loss on \(surface.surface.name)", xLabel: "step", yLabel: "loss",
+                     yScale: logarithmic ? .log : .linear, xDomain: 0...Double(max(1, longest)), yDomain: low...high,
+                     marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, grid: true)
+    }
+}

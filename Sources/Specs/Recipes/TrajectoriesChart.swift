@@ -1,0 +1,76 @@
+import Plotting
+import Simulation
+
+extension FigureSpec {
+    /// Optimizer paths over the surface: heatmap (or filled contours) and contour lines, the paths with
+    /// their end points, the start, the known minima (stars) and where runs diverged (✕).
+    func trajectoriesChart(_ traces: [Trace], theme: Theme) -> Chart {
+        let surface = self.surface.surface
+        let view = self.view ?? surface.view
+        let grid = Grid(x: view.x, y: view.y, columns: 181, rows: 181) { surface.value(at: SIMD2($0, $1)) }
+        let range = grid.finiteRange ?? 0...1
+        let logarithmic = self.logarithmic ?? Self.prefersLogarithmic(grid)
+        let norm = logarithmic ? ValueNorm.logarithmic(range) : ValueNorm.linear(range)
+        let colormap = (try? Colormap.named(self.colormap ?? theme.colormap)) ?? (try! Colormap.named("viridis"))
+        var marks: [Mark] = []
+
+        let levels = Contours.levels(from: range.lowerBound, to: range.upperBound, count: max(contours, 1), logarithmic: logarithmic)
+        switch background {
+        case .heatmap:
+            marks.append(.heatmap(HeatmapMark(value: { surface.value(at: SIMD2($0, $1)) }, norm: norm, colormap: colormap,
+                                              wash: theme.heatmapWash)))
+        case .contours:
+            let bandLevels = levels
+            let colors = (0...bandLevels.count).map { k in
+                colormap.color(at: (Double(k) + 0.5) / Double(bandLevels.count + 1)).mixed(with: theme.background, theme.heatmapWash)
+            }
+            marks.append(.filledContours(FilledContourMark(grid: grid, levels: bandLevels, colors: colors)))
+        case .lines:
+            break
+        }
+        if contours > 0 {
+            let color = background == .lines ? theme.foreground.withAlpha(0.35) : theme.contourLineColor
+            marks.append(.contourLines(ContourLineMark(grid: grid, levels: levels, color: color, width: theme.axisWidth * 0.8)))
+        }
+
+        let styles = runStyles(theme: theme)
+        let inView = { (p: SIMD2<Double>) in view.x.contains(p.x) && view.y.contains(p.y) }
+        var starts: [SIMD2<Double>] = []
+        var divergedAny = false
+        for (k, trace) in traces.enumerated() {
+            let style = styles[k]
+            let points = trace.points.map { Point($0.x, $0.y) }
+            marks.append(.line(LineMark(points: points, color: style.color, width: theme.lineWidth, dash: style.dash, label: style.label)))
+            if let first = trace.points.first, !starts.contains(first) { starts.append(first) }
+            if let last = trace.points.last {
+                if trace.divergedAt != nil {
+                    marks.append(.marker(MarkerMark(point: Point(last.x, last.y), shape: .cross, size: theme.fontSize * 1.1,
+                                                    fill: style.color, stroke: theme.background,
+                                                    label: divergedAny ? nil : "diverged")))
+                    divergedAny = true
+                } else {
+                    marks.append(.marker(MarkerMark(point: Point(last.x, last.y), shape: .circle, size: theme.lineWidth * 3.2,
+                                                    fill: style.color, stroke: theme.background)))
+                }
+            }
+        }
+        for (k, start) in starts.enumerated() where inView(start) {
+            marks.append(.marker(MarkerMark(point: Point(start.x, start.y), shape: .circle, size: theme.fontSize * 0.8,
+                                            fill: theme.background, stroke: theme.foreground, label: k == 0 ? "start" : nil)))
+        }
+        for (k, minimum) in surface.minima.filter(inView).enumerated() {
+            marks.append(.marker(MarkerMark(point: Point(minimum.x, minimum.y), shape: .star, size: theme.fontSize * 1.3,
+                                            fill: Color(hex: 0xFFD23F), stroke: Color(hex: 0x1A1A1A), label: k == 0 ? "minimum" : nil)))
+        }
+        return Chart(title: title ?? "Optimizers on \(surface.name)", xLabel: "x", yLabel: "y", xDomain: view.x, yDomain: view.y,
+                     marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto)
+    }
+
+    /// Log colours and levels when most of the surface sits far below its peaks: when the median value lies
+    /// in the lowest tenth of the range.
+    static func prefersLogarithmic(_ grid: Grid) -> Bool {
+        let values = grid.values.filter(\.isFinite).sorted()
+        guard let low = values.first, let high = values.last, high > low else { return false }
+        return (values[values.count / 2] - low) / (high - low) < 0.1
+    }
+}

@@ -1,4 +1,0 @@
-// Figure specs (YAML) and the recipes that turn them into figures.
-import Plotting
-import Simulation
-import Yams
