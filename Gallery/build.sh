@@ -1,48 +1,48 @@
 #!/bin/sh
-# Renders the gallery into a site folder: for now every trace in Gallery/traces.tsv as JSON and CSV, and an
-# index page listing them with the command that made each. Each file is written to a temporary name and
-# renamed, so an interrupted build never leaves a half-written file under its final name.
+# Renders every figure spec in Gallery/ (PNG at 1x and 2x, SVG, PDF) into a site folder with an index page.
+# `descent render` writes each file under a temporary name and renames it, and the index is written the
+# same way, so an interrupted build never leaves a half-written file under its final name. The real site
+# builder (with captions and per-topic pages) replaces this script later.
 #
 # usage: Gallery/build.sh DESCENT_BINARY SITE_FOLDER
 set -eu
 descent=$1
 site=$2
 here=$(dirname "$0")
-mkdir -p "$site/traces"
+mkdir -p "$site/figures" "$site/figures@2x"
 
+"$descent" render "$here"/*.yaml --out "$site/figures" --format png,svg,pdf > /dev/null
+"$descent" render "$here"/*.yaml --out "$site/figures@2x" --format png --scale 2 > /dev/null
+
+# HTML-escapes standard input: the one place text enters the page.
 escape() { sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g' -e "s/'/\&#39;/g"; }
 
-rows=""
+items=""
 count=0
-tab=$(printf '\t')
-while IFS="$tab" read -r name surface optimizer steps; do
-  case "$name" in ''|'#'*) continue ;; esac
-  for format in json csv; do
-    out="$site/traces/$name.$format"
-    "$descent" trace --surface "$surface" --optimizer "$optimizer" --steps "$steps" --format "$format" > "$out.tmp"
-    mv "$out.tmp" "$out"
-  done
-  command=$(printf "descent trace --surface '%s' --optimizer '%s' --steps %s" "$surface" "$optimizer" "$steps" | escape)
-  rows="$rows<tr><td>$(printf '%s' "$name" | escape)</td><td><code>$command</code></td><td><a href=\"traces/$name.json\">JSON</a> · <a href=\"traces/$name.csv\">CSV</a></td></tr>
+for spec in "$here"/*.yaml; do
+  name=$(basename "$spec" .yaml)
+  title=$(sed -n 's/^title: *//p' "$spec" | head -n 1 | escape)
+  [ -n "$title" ] || title=$(printf '%s' "$name" | escape)
+  file=$(printf '%s' "$name" | escape)
+  items="$items<figure><a href=\"figures@2x/$file.png\"><img src=\"figures/$file.png\" srcset=\"figures@2x/$file.png 2x\" alt=\"$title\" loading=\"lazy\"></a>
+<figcaption>$title · <a href=\"figures/$file.svg\">SVG</a> · <a href=\"figures/$file.pdf\">PDF</a></figcaption></figure>
 "
   count=$((count + 1))
-done < "$here/traces.tsv"
+done
 
 cat > "$site/index.html.tmp" <<HTML
 <!doctype html>
 <html lang="en">
-<head><meta charset="utf-8"><title>Descent gallery</title>
-<style>body{font-family:"DejaVu Sans",sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-table{border-collapse:collapse}td{padding:.3rem .6rem;border-bottom:1px solid #ddd}code{font-size:.85rem}</style>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Descent gallery</title>
+<style>body{font-family:"DejaVu Sans",sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}
+figure{margin:0 0 2.5rem}img{width:100%;height:auto;border:1px solid #ddd}figcaption{margin-top:.4rem;color:#444}</style>
 </head>
 <body>
 <h1>Descent gallery</h1>
-<p>Optimizer trajectories computed exactly as PyTorch computes them. Figures arrive with the renderer;
-until then the gallery holds the numbers behind them.</p>
-<table>
-$rows</table>
-</body>
+<p>Figures for teaching optimization, each made by <code>descent render</code> from a spec in <code>Gallery/</code>.</p>
+$items</body>
 </html>
 HTML
 mv "$site/index.html.tmp" "$site/index.html"
-echo "gallery: $count traces in $site/"
+echo "gallery: $count figures in $site/"

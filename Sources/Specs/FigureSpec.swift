@@ -1,3 +1,4 @@
+import Plotting
 import Simulation
 import Yams
 
@@ -96,6 +97,7 @@ extension FigureSpec {
             throw object.error(at: nil, "a spec needs 'kind' (\(Kind.allCases.map(\.rawValue).joined(separator: " or ")))")
         }
         let kind = Kind(rawValue: kindName)!
+        try checkMarkup("title", object)
 
         let surfaceText = try object.requiredString("surface", what: "a spec")
         let surface: SurfaceSpec
@@ -131,6 +133,7 @@ extension FigureSpec {
             } catch {
                 throw component(error, key: "optimizer", run)
             }
+            try checkMarkup("label", run)
             let label = try run.string("label") ?? defaultLabel(optimizer)
             runs.append(Run(optimizer: optimizer, label: label, start: try run.numbers("start", count: 2).map { SIMD2($0[0], $0[1]) },
                             steps: try run.integer("steps", in: 1...100_000)))
@@ -178,6 +181,17 @@ extension FigureSpec {
             !defaults.arguments.contains { $0.key == argument.key && $0.value == argument.value }
         }
         return Component(name: name, arguments: changed).description
+    }
+
+    /// Checks that the text under `key` is valid math-text markup, reporting a problem at its column.
+    static func checkMarkup(_ key: String, _ object: YAMLObject) throws(SpecError) {
+        guard let text = try object.string(key) else { return }
+        do {
+            _ = try MathText(text)
+        } catch {
+            let (line, column) = object.location(of: key, offset: error.column)
+            throw SpecError(file: object.file, line: line, column: column, "\(key): \(error.message)")
+        }
     }
 
     /// A component error (column inside the value) moved to its place in the file.

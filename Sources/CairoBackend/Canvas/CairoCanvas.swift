@@ -135,6 +135,28 @@ final class CairoCanvas: Canvas {
 
     /// Sets a solid source colour (cairo takes straight alpha, as `Color` stores it).
     func setSource(_ color: Color) {
-        cairo_set_source_rgba(cr, color.red, color.green, color.blue, color.alpha)
+        let (red, green, blue, alpha) = isVector ? (color.red, color.green, color.blue, color.alpha) : Self.rasterExact(color)
+        cairo_set_source_rgba(cr, red, green, blue, alpha)
+    }
+
+    /// The colour to give cairo so that an image surface stores exactly the rounded 8-bit premultiplied
+    /// colour: alpha a₈ = round(255·a) and components p₈ = round(255·c·a).
+    ///
+    /// Cairo turns a colour into premultiplied 16-bit values, round(65535·c·a), and pixman keeps their
+    /// top 8 bits. That truncation is up to one step off the rounded value, and one premultiplied step
+    /// becomes up to 255/a₈ steps once a PNG reader divides by alpha (two steps at half opacity). Asking
+    /// instead for the middle of p₈'s 16-bit bucket, 256·p₈ + 128, lands on p₈ whether the 16 → 8 bit
+    /// conversion truncates or rounds. Colours from `Color(hex:)` come out exact either way. Vector output
+    /// keeps the colour as given.
+    static func rasterExact(_ color: Color) -> (Double, Double, Double, Double) {
+        let alpha = min(max(color.alpha, 0), 1)
+        let a8 = (alpha * 255).rounded()
+        guard a8 > 0 else { return (0, 0, 0, 0) }
+        let cairoAlpha = a8 / 255
+        func component(_ c: Double) -> Double {
+            let p8 = (min(max(c, 0), 1) * alpha * 255).rounded()
+            return min(1, (p8 * 256 + 128) / 65535 / cairoAlpha)
+        }
+        return (component(color.red), component(color.green), component(color.blue), cairoAlpha)
     }
 }

@@ -103,12 +103,12 @@ public enum FigureRenderer {
             // the same at every scale even when size × scale was rounded.
             cairo_scale(context.pointer, request.scale, request.scale)
         }
-        if let background = request.background {
-            cairo_set_source_rgba(context.pointer, background.red, background.green, background.blue, background.alpha)
-            cairo_paint(context.pointer)
-        }
         let canvas = try CairoCanvas(context: context, size: request.size, pixelScale: request.scale,
                                      isVector: isVector)
+        if let background = request.background {
+            canvas.setSource(background)
+            cairo_paint(context.pointer)
+        }
         try draw(canvas)
         try canvas.finish()
         try surface.check(while: "drawing the figure")

@@ -12,6 +12,7 @@ import Plotting
 /// "Descent recipe" in PNG, `<metadata>` in SVG and the Keywords entry of the PDF. Nothing that varies
 /// from run to run (dates, paths) is stored.
 public struct RenderRequest: Hashable, Sendable {
+    /// The file format to produce.
     public var format: FigureFormat
     /// The figure's size in layout units.
     public var size: Size

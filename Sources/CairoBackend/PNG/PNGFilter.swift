@@ -6,7 +6,18 @@ import CPNG
 /// try all five and keep the best per row (slower, usually smallest); `none` is fastest and keeps the
 /// compressed data easy to read back in tests.
 public enum PNGFilter: Hashable, Sendable, CaseIterable {
-    case none, sub, up, average, paeth, adaptive
+    /// No prediction: the bytes as they are.
+    case none
+    /// Predict each byte from the pixel on its left.
+    case sub
+    /// Predict each byte from the pixel above.
+    case up
+    /// Predict from the mean of the left and upper pixels.
+    case average
+    /// Paeth's predictor: whichever of left, upper and upper-left is closest to left + upper − upper-left.
+    case paeth
+    /// Let libpng choose the filter per row among all five.
+    case adaptive
 
     /// libpng's filter flags for this choice.
     var libpngFlags: Int32 {

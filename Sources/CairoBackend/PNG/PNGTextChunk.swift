@@ -4,7 +4,9 @@
 /// Latin-1, so use them only for ASCII. Keywords are 1–79 Latin-1 characters without leading or trailing
 /// spaces (libpng refuses others).
 public struct PNGTextChunk: Hashable, Sendable {
+    /// The entry's name, e.g. "Software" or "Descent recipe".
     public var keyword: String
+    /// The entry's value.
     public var text: String
     /// Whether to write iTXt (UTF-8) rather than tEXt.
     public var isInternational: Bool

@@ -145,20 +145,35 @@ public struct Chart: Sendable {
         let tickHeight = canvas.measure("0", font: tickFont).height
         if let xLabel {
             let baseline = plot.maxY + tickLength + pad * 0.4 + tickHeight + pad * 0.6 + canvas.measure("X", font: labelFont).ascent
-            placeText(canvas, xLabel, at: Point(plot.center.x, baseline), font: labelFont, color: theme.foreground, horizontal: .center)
+            drawCentered(xLabel, font: labelFont, baseline: Point(plot.center.x, baseline), canvas, theme)
         }
         if let yLabel {
             let widest = yTicks.map { canvas.measure($0.label, font: tickFont).width }.max() ?? 0
             let x = plot.minX - tickLength - pad * 0.4 - widest - pad
-            placeText(canvas, yLabel, at: Point(x - canvas.measure("g", font: labelFont).descent, plot.center.y), font: labelFont,
-                      color: theme.foreground, horizontal: .center, angle: -.pi / 2)
+            let text = markup(yLabel)
+            let layout = text.layout(font: labelFont, on: canvas)
+            let anchor = Point(x - canvas.measure("g", font: labelFont).descent, plot.center.y)
+            layout.draw(on: canvas, at: layout.origin(placing: .baselineCenter, at: anchor, angle: -.pi / 2), color: theme.foreground,
+                        angle: -.pi / 2)
         }
         if let title {
-            let ascent = canvas.measure("X", font: titleFont).ascent
-            placeText(canvas, title, at: Point(plot.center.x, plot.minY - pad - canvas.measure("g", font: titleFont).descent),
-                      font: titleFont, color: theme.foreground, horizontal: .center)
-            _ = ascent
+            let baseline = Point(plot.center.x, plot.minY - pad - canvas.measure("g", font: titleFont).descent)
+            drawCentered(title, font: titleFont, baseline: baseline, canvas, theme)
         }
+    }
+
+    // MARK: - Text
+
+    /// A label as math text: `$...$` is typeset; text that does not parse is shown as written (specs check
+    /// their labels when they are read, so this only happens for labels built in code).
+    private func markup(_ text: String) -> MathText {
+        (try? MathText(text)) ?? MathText(plain: text)
+    }
+
+    /// Draws a label centred on `baseline.x` with its baseline at `baseline.y`.
+    private func drawCentered(_ text: String, font: Font, baseline: Point, _ canvas: any Canvas, _ theme: Theme) {
+        let layout = markup(text).layout(font: font, on: canvas)
+        layout.draw(on: canvas, at: layout.origin(placing: .baselineCenter, at: baseline), color: theme.foreground)
     }
 
     // MARK: - Marks
@@ -263,9 +278,9 @@ public struct Chart: Sendable {
         let origin = target + annotation.offset
         let color = annotation.color ?? theme.foreground
         let font = theme.font(0.95)
-        let metrics = canvas.measure(annotation.text, font: font)
-        let textLeft = annotation.offset.x >= 0 ? origin.x : origin.x - metrics.width
-        placeText(canvas, annotation.text, at: Point(textLeft, origin.y + metrics.ascent / 2), font: font, color: color, horizontal: .left)
+        let text = markup(annotation.text).layout(font: font, on: canvas)
+        let textLeft = annotation.offset.x >= 0 ? origin.x : origin.x - text.width
+        text.draw(on: canvas, at: Point(textLeft, origin.y + (text.ascent - text.descent) / 2), color: color)
         // The arrow runs from the side of the text nearest the target to a little short of it.
         let from = Point(annotation.offset.x >= 0 ? origin.x - 3 : origin.x + 3, origin.y)
         let dx = target.x - from.x, dy = target.y - from.y
@@ -310,7 +325,8 @@ public struct Chart: Sendable {
         let font = theme.font(0.9)
         let rowHeight = canvas.measure("Xg", font: font).height * 1.3
         let swatch = theme.fontSize * 2, pad = theme.fontSize * 0.55
-        let textWidth = entries.map { canvas.measure($0.label, font: font).width }.max() ?? 0
+        let texts = entries.map { markup($0.label).layout(font: font, on: canvas) }
+        let textWidth = texts.map(\.width).max() ?? 0
         let size = Size(pad * 2 + swatch + pad * 0.7 + textWidth, pad * 1.4 + rowHeight * Double(entries.count))
         let plot = layout.plot
         let margin = theme.fontSize * 0.6
@@ -345,8 +361,7 @@ public struct Chart: Sendable {
                 canvas.fill(path, color: marker.fill)
                 canvas.stroke(path, style: StrokeStyle(color: marker.stroke ?? theme.background, width: 0.9, join: .round))
             }
-            placeText(canvas, entry.label, at: Point(rect.minX + pad + swatch + pad * 0.7, middle + ascent * 0.4), font: font,
-                      color: theme.foreground, horizontal: .left)
+            texts[k].draw(on: canvas, at: Point(rect.minX + pad + swatch + pad * 0.7, middle + ascent * 0.4), color: theme.foreground)
         }
     }
 

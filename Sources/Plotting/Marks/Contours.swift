@@ -22,7 +22,12 @@ public enum Contours {
                 }
             }
         }
-        return chain(segments).map { $0.map { points[$0]! } }
+        // A level through a grid point gives the same point from two edges: keep it once.
+        return chain(segments).map { line in
+            var polyline: [Point] = []
+            for edge in line where polyline.last != points[edge]! { polyline.append(points[edge]!) }
+            return polyline
+        }.filter { $0.count >= 2 }
     }
 
     /// The region f < `level` as polygons in data coordinates: one per cell that the level crosses, and one

@@ -48,7 +48,7 @@ public enum Ticks {
     }
 
     /// Labelled ticks on a log axis over `domain` (positive): the powers of ten (10ⁿ), thinned to every
-    /// second or fifth decade over many decades; over fewer than three decades also 2× and 5× each power,
+    /// second decade beyond 12 decades and every fifth beyond 24; over fewer than three decades also 2× and 5× each power,
     /// written as plain numbers (0.2, 0.5, 1, 2, 5, 10, 20) so that a short axis still has several labels.
     public static func log(_ domain: ClosedRange<Double>) -> [Tick] {
         guard domain.lowerBound > 0 else { return [] }
@@ -68,7 +68,7 @@ public enum Ticks {
         }
         let first = Int(ceil(log10(domain.lowerBound) - 1e-9))
         let count = high - first + 1
-        let every = count > 24 ? 5 : count > 9 ? 2 : 1
+        let every = count > 24 ? 5 : count > 12 ? 2 : 1
         return stride(from: first, through: high, by: 1).filter { ($0 - first) % every == 0 }.map { n in
             Tick(pow(10, Double(n)), powerOfTen(n))
         }

@@ -35,6 +35,8 @@
 ///   and `\overline{…}` across the whole argument; drawn as strokes, so they look the same in every back end.
 /// - **Roots and fractions**: `\sqrt{x}`, `\sqrt[3]{x}`, `\frac{a}{b}` (parts in script size, as in inline
 ///   TeX), `\dfrac{a}{b}` (parts at full size).
+/// - **Growing delimiters**: `\left( … \right)` with `( ) [ ] | / \{ \} \| \langle \rangle \lfloor \rfloor
+///   \lceil \rceil`, or `.` for none; the delimiters are the font's glyphs set larger, centred on the axis.
 /// - **Fonts**: `\text{…}` (the label's own font, spaces kept), `\mathrm{…}` (upright letters), `\mathbf{…}`
 ///   (bold upright), `\mathit{…}`, `\mathbb{R}` (double-struck ℝ).
 /// - **Spaces**: `\,` (3/18 em), `\:` (4/18), `\;` (5/18), `\!` (−3/18), `\ ` and `~` (1/3 em), `\quad`
@@ -58,8 +60,23 @@
 ///   the radicand.
 /// - Accent: 0.10 s above the base's ink (at least the x-height), centred, leaning right on italics.
 ///
+/// - An italic letter followed directly by an upright character gets a kern of 0.095 × its height (TeX's
+///   italic correction), so `f(x)` and `f'` do not collide.
+///
 /// Ink heights come from the shapes of the characters, not from the measuring function, so accents hug
 /// an `m` and clear a `b`; only widths (and the label's overall ascent and descent) come from the font.
+///
+/// ## Use and misuse
+///
+///     let title = try MathText("Adam, $\\eta = 10^{-3}$")
+///     let layout = title.layout(font: Font(size: 14), on: canvas)
+///     layout.draw(on: canvas, at: layout.origin(placing: .bottomCenter, at: top), color: .black)
+///
+/// or in one step `try canvas.drawLabel("Adam, $\\eta = 10^{-3}$", at: top, font: font, color: .black,
+/// anchor: .bottomCenter)`. Words inside a formula need `\text{…}`: `$loss$` is the product l·o·s·s of four
+/// italic variables. Labels built from data (names, numbers) should use `init(plain:)`, so a `$` in them is
+/// never read as markup. Not supported: display math (`$$x$$` is a plain x between two empty formulas), limits above and below
+/// `\sum`, `\over`, `\big`, arrays and matrices, colours, `\mathcal`, line breaks.
 public struct MathText: Sendable, Equatable {
     /// The label as written.
     public let source: String
@@ -74,7 +91,8 @@ public struct MathText: Sendable, Equatable {
     ///
     /// - Parameter source: plain text with formulas between `$` signs.
     /// - Throws: `MathTextError` with the 1-based column for an unknown command (with the closest known one
-    ///   suggested), an unclosed `$` or brace, a stray `}`, a missing argument, or a double script.
+    ///   suggested), an unclosed `$` or brace, a stray `}`, a missing argument, a double script, an unmatched
+    ///   `\left`/`\right`, or nesting deeper than `maximumNesting`.
     public init(_ source: String) throws(MathTextError) {
         self.source = source
         if source.contains("$") {
@@ -106,8 +124,10 @@ public struct MathText: Sendable, Equatable {
     ///   - measure: the extent of a string in a font, as the canvas that will draw it reports it.
     /// - Returns: the runs and shapes, relative to the left end of the baseline.
     public func layout(font: Font, measure: (String, Font) -> TextMetrics) -> TextLayout {
-        if segments.count <= 1, case .plain(let text)? = segments.first ?? .plain("") {
-            guard !text.isEmpty else { return TextLayout(width: 0, ascent: 0, descent: 0, runs: [], shapes: []) }
+        if segments.isEmpty {
+            return TextLayout(width: 0, ascent: 0, descent: 0, runs: [], shapes: [])
+        }
+        if segments.count == 1, case .plain(let text) = segments[0] {
             let metrics = measure(text, font)
             return TextLayout(width: metrics.width, ascent: metrics.ascent, descent: metrics.descent,
                               runs: [TextLayout.Run(text: text, font: font, offset: Point(0, 0), metrics: metrics)],

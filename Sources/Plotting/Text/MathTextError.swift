@@ -21,6 +21,10 @@ public struct MathTextError: Error, Equatable, Sendable, CustomStringConvertible
         case doubleScript(String)
         /// A lone backslash at the end of a formula.
         case danglingBackslash
+        /// A `\left` without its `\right`, or a `\right` without its `\left`.
+        case unmatchedDelimiter(String)
+        /// What follows `\left` or `\right` is not a delimiter.
+        case notADelimiter(String)
         /// Groups nested deeper than `MathText.maximumNesting`.
         case nestedTooDeeply
     }
@@ -50,6 +54,8 @@ public struct MathTextError: Error, Equatable, Sendable, CustomStringConvertible
         case .missingArgument(let command): "\(command) needs an argument"
         case .doubleScript(let script): "double \(script); use braces, as in x_{ab} or {x_a}_b"
         case .danglingBackslash: "a backslash at the end of a formula"
+        case .unmatchedDelimiter(let command): "\\\(command) has no matching \\\(command == "left" ? "right" : "left")"
+        case .notADelimiter(let found): "\(found) is not a delimiter; use ( ) [ ] | \\{ \\} \\langle \\rangle or ."
         case .nestedTooDeeply: "groups nested more than \(MathText.maximumNesting) deep"
         }
     }

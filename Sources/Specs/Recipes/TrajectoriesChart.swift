@@ -62,7 +62,7 @@ extension FigureSpec {
             marks.append(.marker(MarkerMark(point: Point(minimum.x, minimum.y), shape: .star, size: theme.fontSize * 1.3,
                                             fill: Color(hex: 0xFFD23F), stroke: Color(hex: 0x1A1A1A), label: k == 0 ? "minimum" : nil)))
         }
-        return Chart(title: title ?? "Optimizers on \(surface.name)", xLabel: "x", yLabel: "y", xDomain: view.x, yDomain: view.y,
+        return Chart(title: title ?? "Optimizers on \(surface.name)", xLabel: "$x$", yLabel: "$y$", xDomain: view.x, yDomain: view.y,
                      marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto)
     }
 

@@ -20,6 +20,8 @@ enum MathCommand: Equatable, Sendable {
     case letterStyle(MathFontStyle)
     /// `\mathbb{R}`: double-struck capitals.
     case blackboard
+    /// `\left` and `\right`: a delimiter that grows with what it encloses.
+    case left, right
 }
 
 extension MathCommand {
@@ -138,6 +140,8 @@ private let table: [String: MathCommand] = {
     table["mathbf"] = .letterStyle(.bold)
     table["mathit"] = .letterStyle(.italic)
     table["mathbb"] = .blackboard
+    table["left"] = .left
+    table["right"] = .right
     return table
 }()
 

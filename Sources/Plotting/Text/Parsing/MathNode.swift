@@ -55,6 +55,8 @@ indirect enum MathNode: Equatable, Sendable {
     case radical([MathNode], index: [MathNode]?)
     /// `\frac{numerator}{denominator}`; `display` keeps the parts at full size (`\dfrac`).
     case fraction([MathNode], [MathNode], display: Bool)
+    /// `\left( … \right)`: delimiters grown to the height of what they enclose (`nil` for `.`, no delimiter).
+    case delimited(open: String?, [MathNode], close: String?)
     /// Horizontal space in em of the current size (negative to pull neighbours together).
     case space(Double)
 }
@@ -66,7 +68,7 @@ extension MathNode {
         case .glyphs(_, let atomClass, _): atomClass
         case .scripts(let base, _, _): base?.atomClass ?? .ordinary
         case .space: nil
-        case .group, .accent, .radical, .fraction: .ordinary
+        case .group, .accent, .radical, .fraction, .delimited: .ordinary
         }
     }
 }

@@ -11,6 +11,8 @@ struct MathParser {
     private var end = 0
     /// The style letters take: italic, or what `\mathrm`/`\mathbf`/`\mathit` ask for.
     private var letterStyle: MathFontStyle = .italic
+    /// How many `\left` are open in the current group: a `\right` ends the innermost one.
+    private var openLefts = 0
 
     private init(_ source: String) {
         self.source = source
@@ -77,6 +79,7 @@ struct MathParser {
             guard index < end else { return nodes }
             let character = characters[index]
             if character == terminator { return nodes }
+            if openLefts > 0, isAtRight { return nodes }
             switch character {
             case "}":
                 throw error(.unexpectedClosingBrace, at: index)
@@ -141,14 +144,69 @@ struct MathParser {
         return [try atom(depth: depth + 1)]
     }
 
-    /// A `{…}` group's contents; the index is at the `{`.
+    /// A `{…}` group's contents; the index is at the `{`. A `\right` inside cannot close a `\left` outside.
     private mutating func braced(depth: Int) throws(MathTextError) -> [MathNode] {
         let opening = index
         index += 1
+        let outerLefts = openLefts
+        openLefts = 0
+        defer { openLefts = outerLefts }
         let nodes = try list(until: "}", depth: depth)
-        guard index < end else { throw error(.unclosedBrace, at: opening) }
+        guard index < end, characters[index] == "}" else { throw error(.unclosedBrace, at: opening) }
         index += 1
         return nodes
+    }
+
+    /// Whether the index is at the command `\right`.
+    private var isAtRight: Bool {
+        let name: [Character] = ["\\", "r", "i", "g", "h", "t"]
+        guard index + name.count <= end, Array(characters[index ..< index + name.count]) == name else { return false }
+        let after = index + name.count
+        return after == end || !(characters[after].isASCII && characters[after].isLetter)
+    }
+
+    /// `\left⟨delimiter⟩ … \right⟨delimiter⟩`; the index is just past `\left`.
+    private mutating func delimited(from backslash: Int, depth: Int) throws(MathTextError) -> MathNode {
+        let open = try delimiter(for: "\\left", at: backslash)
+        openLefts += 1
+        let body = try list(until: nil, depth: depth + 1)
+        openLefts -= 1
+        guard index < end, isAtRight else { throw error(.unmatchedDelimiter("left"), at: backslash) }
+        let right = index
+        index += 6
+        let close = try delimiter(for: "\\right", at: right)
+        return .delimited(open: open, body, close: close)
+    }
+
+    /// The delimiter after `\left` or `\right`: a bracket character, a delimiter command, or `.` for none.
+    private mutating func delimiter(for command: String, at position: Int) throws(MathTextError) -> String? {
+        skipWhitespace()
+        guard index < end else { throw error(.missingArgument(command: command), at: position) }
+        let start = index
+        let character = characters[index]
+        index += 1
+        switch character {
+        case ".": return nil
+        case "(", ")", "[", "]", "|", "/": return String(character)
+        case "\\":
+            var name = ""
+            while index < end, characters[index].isASCII, characters[index].isLetter {
+                name.append(characters[index])
+                index += 1
+            }
+            if name.isEmpty, index < end {
+                name = String(characters[index])
+                index += 1
+            }
+            if case .symbol(let symbol, let atomClass)? = MathCommand.named(name),
+               [.opening, .closing].contains(atomClass) || ["|", "\u{2016}"].contains(symbol)
+            {
+                return symbol
+            }
+            throw error(.notADelimiter("\\" + name), at: start)
+        default:
+            throw error(.notADelimiter(String(character)), at: start)
+        }
     }
 
     // MARK: - Atoms
@@ -228,7 +286,7 @@ struct MathParser {
                 let opening = index
                 index += 1
                 rootIndex = try list(until: "]", depth: depth + 1)
-                guard index < end else { throw error(.unclosedBracket, at: opening) }
+                guard index < end, characters[index] == "]" else { throw error(.unclosedBracket, at: opening) }
                 index += 1
             }
             return .radical(try argument(for: display, at: backslash, depth: depth), index: rootIndex)
@@ -245,6 +303,10 @@ struct MathParser {
             letterStyle = style
             defer { letterStyle = saved }
             return single(try argument(for: display, at: backslash, depth: depth))
+        case .left:
+            return try delimited(from: backslash, depth: depth)
+        case .right:
+            throw error(.unmatchedDelimiter("right"), at: backslash)
         case .blackboard:
             let letters = try verbatim(for: display, at: backslash, keepingSpaces: false)
             return .glyphs(String(letters.map(doubleStruck)), .ordinary, .upright)

@@ -141,7 +141,37 @@ struct MathTypesetter {
             return radical(radicand, index: index, level: level)
         case .fraction(let numerator, let denominator, let display):
             return fraction(numerator, denominator, partLevel: display ? level : level + 1, level: level)
+        case .delimited(let open, let body, let close):
+            return delimited(open: open, body, close: close, level: level)
         }
+    }
+
+    /// Delimiters around `body`, scaled up from the text size until they cover 90% of the body's extent
+    /// about the math axis (TeX's delimiter factor), and moved so their centre stays on the axis. The glyphs
+    /// are drawn at a larger size, so they stay text and look alike in every back end.
+    private func delimited(open: String?, _ body: [MathNode], close: String?, level: Int) -> MathBox {
+        let s = size(level)
+        let axis = MathMetrics.axisHeight * s
+        let inner = pack(items(body, level: level))
+        let needed = 2 * max(inner.height - axis, inner.depth + axis) * 0.9
+        var result = MathBox()
+        var x = 0.0
+        func place(_ delimiter: String?) {
+            guard let delimiter else { return }
+            let ink = MathMetrics.inkExtent(of: delimiter)
+            let scale = max(1, needed / ((ink.height + ink.depth) * s))
+            let glyph = pack([.text(delimiter, font(.upright, level: level).sized(s * scale))])
+            // Keep the glyph's ink centre on the axis: lower it by the amount scaling raised its centre.
+            let shift = ((ink.height - ink.depth) / 2 * scale) * s - ((ink.height - ink.depth) / 2) * s
+            result.place(glyph, at: Point(x, shift))
+            x += glyph.width
+        }
+        place(open)
+        result.place(inner, at: Point(x, 0))
+        x += inner.width
+        place(close)
+        result.width = x
+        return result
     }
 
     /// Scripts after a base (TeX, The TeXbook appendix G, rules 18a–f). On a character the superscript is

@@ -1,2 +1,0 @@
-import Specs
-import Testing
