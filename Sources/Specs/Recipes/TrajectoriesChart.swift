@@ -7,7 +7,7 @@ extension FigureSpec {
     func trajectoriesChart(_ traces: [Trace], theme: Theme) -> Chart {
         let surface = self.surface.surface
         let view = self.view ?? surface.view
-        let grid = Grid(x: view.x, y: view.y, columns: 181, rows: 181) { surface.value(at: SIMD2($0, $1)) }
+        let grid = Grid(x: view.x, y: view.y, columns: 301, rows: 301) { surface.value(at: SIMD2($0, $1)) }
         let range = grid.finiteRange ?? 0...1
         let logarithmic = self.logarithmic ?? Self.prefersLogarithmic(grid)
         let norm = logarithmic ? ValueNorm.logarithmic(range) : ValueNorm.linear(range)
