@@ -48,9 +48,12 @@ public struct Theme: Sendable, Equatable {
     /// The theme called `name`.
     public static func named(_ name: String) -> Theme? { all.first { $0.name == name.lowercased() } }
 
-    /// A run's line colour in this theme: black lines turn light grey on the dark background.
+    /// A run's line colour in this theme: on the dark background black lines turn light grey and other dark
+    /// colours are lightened (mixed a third of the way to white) so they keep their contrast.
     public func lineColor(_ color: Color) -> Color {
-        name == "dark" && color.luminance < 0.1 ? Color(hex: 0xDDDDDD) : color
+        guard name == "dark" else { return color }
+        if color.luminance < 0.1 { return Color(hex: 0xDDDDDD) }
+        return color.luminance < 0.3 ? color.mixed(with: .white, 0.35) : color
     }
 
     /// The dash pattern of the k-th run (solid unless the theme dashes runs).
