@@ -66,8 +66,7 @@ gallery: $(RELEASE)/descent
 	@sh Gallery/build.sh $(RELEASE)/descent $(SITE)
 
 bench: deps
-	$(SWIFT) build -c release --product DescentBench
-	$(RELEASE)/DescentBench
+	sh Benchmarks/run.sh
 
 clean:
 	rm -rf .build $(SITE)

@@ -4,8 +4,15 @@
 // trajectory, losses and learning rates, on one core. DESIGN.md's target is at least 5 million.
 // LBFGS: steps per second of LBFGS with the strong-Wolfe line search on Rosenbrock, one iteration per step
 // (each step may evaluate the function several times), restarting from the start every 40 steps.
+// Still: the last frame of the standard animation (Benchmarks/standard-animation.yaml) as a 1280×720 PNG, made
+// the way `descent render` makes it: parse the spec, simulate the seven runs, build the figure, draw it with
+// cairo and encode the PNG (in memory: the file write is left out, as in Benchmarks/mpl_still.py).
+//
+// Options: --quick (fewer steps and repeats), --spec PATH (default Benchmarks/standard-animation.yaml),
+// --png PATH (also write one still there, outside the timing), --still-only (skip the simulation benchmarks).
 
 import Descent
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -43,48 +50,118 @@ func formatted(_ value: Double, _ digits: Int = 2) -> String {
     return text
 }
 
-let arguments = CommandLine.arguments.dropFirst()
+let arguments = Array(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
+let stillOnly = arguments.contains("--still-only")
+
+/// The value after `--name`, or nil.
+func option(_ name: String) -> String? {
+    guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+    return arguments[index + 1]
+}
 let steps = quick ? 200_000 : 2_000_000
 let repeats = quick ? 3 : 7
 
 print("Descent benchmarks (medians of \(repeats) runs after a warm-up; one thread)")
 print("")
 
-let optimizers: [(String, any Optimizer)] = [
-    ("Adam(lr=0.001)", try! Adam(lr: 1e-3)),
-    ("SGD(lr=0.0002, momentum=0.9)", try! SGD(lr: 2e-4, momentum: 0.9)),
-    ("RMSprop(lr=0.01)", try! RMSprop(lr: 0.01)),
-]
-var adamRate = 0.0
-for (name, optimizer) in optimizers {
-    var finalLoss = 0.0
-    let (seconds, _) = measure(repeats: repeats) {
-        let trace = Trace.run(surface: Rosenbrock(), optimizer: optimizer, steps: steps)
-        finalLoss = trace.losses.last!
+if !stillOnly {
+    let optimizers: [(String, any Optimizer)] = [
+        ("Adam(lr=0.001)", try! Adam(lr: 1e-3)),
+        ("SGD(lr=0.0002, momentum=0.9)", try! SGD(lr: 2e-4, momentum: 0.9)),
+        ("RMSprop(lr=0.01)", try! RMSprop(lr: 0.01)),
+    ]
+    var adamRate = 0.0
+    for (name, optimizer) in optimizers {
+        var finalLoss = 0.0
+        let (seconds, _) = measure(repeats: repeats) {
+            let trace = Trace.run(surface: Rosenbrock(), optimizer: optimizer, steps: steps)
+            finalLoss = trace.losses.last!
+        }
+        let rate = Double(steps) / seconds
+        if name.hasPrefix("Adam") { adamRate = rate }
+        print("simulation  \(name) on rosenbrock, \(steps) steps recorded: \(formatted(rate / 1e6)) M steps/s (final loss \(finalLoss))")
     }
-    let rate = Double(steps) / seconds
-    if name.hasPrefix("Adam") { adamRate = rate }
-    print("simulation  \(name) on rosenbrock, \(steps) steps recorded: \(formatted(rate / 1e6)) M steps/s (final loss \(finalLoss))")
+
+    let lbfgsSteps = 40
+    let lbfgsRuns = quick ? 200 : 2_000
+    let lbfgs = try! LBFGS(maxIter: 1, maxEval: 10, historySize: 10, lineSearch: .strongWolfe)
+    var evaluations = 0.0
+    var lbfgsLoss = 0.0
+    let (lbfgsSeconds, _) = measure(repeats: repeats) {
+        evaluations = 0
+        for _ in 0..<lbfgsRuns {
+            let trace = Trace.run(surface: Rosenbrock(), optimizer: lbfgs, steps: lbfgsSteps, recordState: true)
+            lbfgsLoss = trace.losses.last!
+            if case .scalar(let count) = trace.state!.last!.first(where: { $0.name == "func_evals" })!.value { evaluations += count }
+        }
+    }
+    let lbfgsRate = Double(lbfgsSteps * lbfgsRuns) / lbfgsSeconds
+    print("simulation  LBFGS(max_iter=1, max_eval=10, history_size=10, line_search_fn='strong_wolfe') on rosenbrock, \(lbfgsRuns) runs of \(lbfgsSteps) steps: "
+          + "\(formatted(lbfgsRate / 1e6, 3)) M steps/s, \(formatted(evaluations / lbfgsSeconds / 1e6, 3)) M evaluations/s (final loss \(lbfgsLoss))")
+
+    print("")
+    let verdict = adamRate >= 5e6 ? "meets" : "MISSES"
+    print("Adam steps per second on Rosenbrock: \(formatted(adamRate / 1e6)) M (target ≥ 5 M: \(verdict))")
 }
 
-let lbfgsSteps = 40
-let lbfgsRuns = quick ? 200 : 2_000
-let lbfgs = try! LBFGS(maxIter: 1, maxEval: 10, historySize: 10, lineSearch: .strongWolfe)
-var evaluations = 0.0
-var lbfgsLoss = 0.0
-let (lbfgsSeconds, _) = measure(repeats: repeats) {
-    evaluations = 0
-    for _ in 0..<lbfgsRuns {
-        let trace = Trace.run(surface: Rosenbrock(), optimizer: lbfgs, steps: lbfgsSteps, recordState: true)
-        lbfgsLoss = trace.losses.last!
-        if case .scalar(let count) = trace.state!.last!.first(where: { $0.name == "func_evals" })!.value { evaluations += count }
-    }
-}
-let lbfgsRate = Double(lbfgsSteps * lbfgsRuns) / lbfgsSeconds
-print("simulation  LBFGS(max_iter=1, max_eval=10, history_size=10, line_search_fn='strong_wolfe') on rosenbrock, \(lbfgsRuns) runs of \(lbfgsSteps) steps: "
-      + "\(formatted(lbfgsRate / 1e6, 3)) M steps/s, \(formatted(evaluations / lbfgsSeconds / 1e6, 3)) M evaluations/s (final loss \(lbfgsLoss))")
+// MARK: - Still of the standard animation
 
-print("")
-let verdict = adamRate >= 5e6 ? "meets" : "MISSES"
-print("Adam steps per second on Rosenbrock: \(formatted(adamRate / 1e6)) M (target ≥ 5 M: \(verdict))")
+/// The spec's path: `--spec`, else Benchmarks/standard-animation.yaml from the working folder, else next to
+/// this source file's folder.
+func stillSpecPath() -> String {
+    if let path = option("--spec") { return path }
+    let local = "Benchmarks/standard-animation.yaml"
+    if FileManager.default.fileExists(atPath: local) { return local }
+    return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("standard-animation.yaml").path
+}
+
+let specPath = stillSpecPath()
+guard let specData = FileManager.default.contents(atPath: specPath), let specText = String(data: specData, encoding: .utf8) else {
+    print("still: cannot read the spec '\(specPath)' (run from the package folder or pass --spec PATH)")
+    exit(1)
+}
+
+/// Makes the still as `descent render` does, returning the PNG's bytes.
+func renderStill() throws -> [UInt8] {
+    let spec = try FigureSpec.parse(specText, file: specPath)
+    let figure = spec.figure(theme: .light)
+    let request = RenderRequest(format: .png, size: figure.size, background: nil, recipe: spec.text)
+    return try FigureRenderer.render(request) { canvas in figure.draw(on: canvas, theme: .light) }
+}
+
+do {
+    var bytes: [UInt8] = []
+    var failure: (any Error)?
+    let (stillSeconds, stillTimes) = measure(repeats: repeats) {
+        do { bytes = try renderStill() } catch { failure = error }
+    }
+    if let failure { throw failure }
+    // For the record: how much of that is the simulation of the seven runs (already inside the median above).
+    let spec = try FigureSpec.parse(specText, file: specPath)
+    let (simulationSeconds, _) = measure(repeats: repeats) { _ = spec.traces() }
+    // Where the time goes: building the figure (parse, simulate, …), then drawing it on a recording canvas
+    // (the marks' geometry — contours, paths, legend, text layout — without pixels); the rest of the median
+    // is cairo's rasterization and the PNG encoding.
+    let (figureSeconds, _) = measure(repeats: repeats) { _ = try! FigureSpec.parse(specText, file: specPath).figure(theme: .light) }
+    let figure = spec.figure(theme: .light)
+    let (recordSeconds, _) = measure(repeats: repeats) {
+        figure.draw(on: RecordingCanvas(size: figure.size), theme: .light)
+    }
+    if let path = option("--png") {
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+    }
+    let size = "\(Int(spec.width))×\(Int(spec.height))"
+    let runs = stillTimes.sorted().map { formatted($0 * 1000, 1) }.joined(separator: ", ")
+    if !stillOnly { print("") }
+    print("still  \(specPath), \(size) PNG (parse + simulate \(spec.runs.count) runs + draw + PNG encode, in memory): "
+          + "median \(formatted(stillSeconds * 1000, 1)) ms (runs: \(runs) ms; \(bytes.count) bytes; "
+          + "simulation alone \(formatted(simulationSeconds * 1000, 2)) ms)")
+    print("still  breakdown (medians): parse + simulate + build the figure \(formatted(figureSeconds * 1000, 1)) ms, "
+          + "draw on a recording canvas (geometry, no pixels) \(formatted(recordSeconds * 1000, 1)) ms, "
+          + "so rasterize + PNG encode ≈ \(formatted(max(0, stillSeconds - figureSeconds - recordSeconds) * 1000, 1)) ms")
+} catch {
+    print("still: \(error)")
+    exit(1)
+}

@@ -5,7 +5,7 @@ import Yams
 /// A figure described in a YAML file: what to simulate and how to show it.
 ///
 /// ```yaml
-/// kind: trajectories          # or: loss
+/// kind: trajectories          # or: loss, gradient-field, state-overlay, surface3d, panels
 /// title: Optimizers in Rosenbrock's valley
 /// surface: rosenbrock
 /// steps: 300
@@ -18,58 +18,40 @@ import Yams
 /// See Docs/specs.md for every key. Reading is strict: an unknown key or value is reported with its file,
 /// line and column and the closest valid word.
 public struct FigureSpec: Sendable {
-    /// The figure kinds.
-    public enum Kind: String, Sendable, CaseIterable {
-        /// Optimizer paths over the surface's heatmap and contours.
-        case trajectories
-        /// Loss against step for each run.
-        case loss
-    }
-
-    /// How the surface is shown under the paths.
-    public enum Background: String, Sendable, CaseIterable {
-        /// The loss coloured at every pixel, with contour lines.
-        case heatmap
-        /// Filled contour bands with contour lines.
-        case contours
-        /// Contour lines only.
-        case lines
-    }
-
-    /// One optimizer run.
-    public struct Run: Sendable {
-        public var optimizer: any Optimizer
-        public var label: String
-        public var start: SIMD2<Double>?
-        public var steps: Int?
-    }
-
-    public var kind: Kind
     /// The file the spec came from (for messages) and its text (embedded in outputs as the recipe).
     public var file: String
     public var text: String
-    public var title: String?
-    public var surface: SurfaceSpec
-    public var runs: [Run]
-    public var steps: Int
-    public var start: SIMD2<Double>?
-    public var view: ViewWindow?
-    public var background: Background
-    /// Contour lines to draw (0 for none).
-    public var contours: Int
-    /// Log-spaced contour levels and colours; `nil` decides from the values.
-    public var logarithmic: Bool?
-    public var colormap: String?
-    public var legend: String
+    /// The figure's panels: one for a plain spec, several for `kind: panels`.
+    public var panels: [PanelSpec]
+    /// Panels per row.
+    public var columns: Int
+    /// One legend for the whole figure (on the last panel) instead of one per panel.
+    public var sharedLegend: Bool
+    /// A small panel drawn inside the first one, and the corner it sits in.
+    public var inset: PanelSpec?
+    public var insetCorner: String
+    /// The size in layout units: pixels for PNG at scale 1, points for SVG and PDF (see ``parseLength(_:)``).
     public var width: Double
     public var height: Double
     public var theme: String?
-    /// For `loss`: the y scale (`nil` picks log when every loss is positive).
-    public var yScale: String?
+    public var fontFamily: String?
+    public var fontSize: Double?
+    /// Alt text given in the spec, used instead of the generated description.
+    public var alt: String?
 
-    /// The keys a spec may have.
-    static let keys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "levels",
-                       "colormap", "legend", "size", "theme", "y_scale"]
+    /// The first panel's kind (every figure has at least one panel).
+    public var kind: PanelSpec.Kind { panels[0].kind }
+    public var title: String? { panels[0].title }
+    public var runs: [PanelSpec.Run] { panels[0].runs }
+    public var steps: Int { panels[0].steps }
+    public var start: SIMD2<Double>? { panels[0].start }
+    public var background: PanelSpec.Background { panels[0].background }
+
+    static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt"]
+    static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
+                            "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
+                            "overlay", "every", "camera", "wireframe"]
+    static let insetKeys = panelKeys + ["position"]
     static let runKeys = ["optimizer", "label", "start", "steps"]
 }
 
@@ -91,12 +73,67 @@ extension FigureSpec {
             throw SpecError(file: file, "cannot read YAML: \(error)")
         }
         let object = try YAMLObject(root, file: file, what: "a spec")
-        try object.requireKeys(in: keys, what: "a spec")
-
-        guard let kindName = try object.choice("kind", Kind.allCases.map(\.rawValue)) else {
-            throw object.error(at: nil, "a spec needs 'kind' (\(Kind.allCases.map(\.rawValue).joined(separator: " or ")))")
+        let kinds = PanelSpec.Kind.allCases.map(\.rawValue) + ["panels"]
+        guard let kind = try object.choice("kind", kinds) else {
+            throw object.error(at: nil, "a spec needs 'kind' (\(kinds.joined(separator: ", ")))")
         }
-        let kind = Kind(rawValue: kindName)!
+
+        var panels: [PanelSpec] = []
+        var columns = 1
+        if kind == "panels" {
+            try object.requireKeys(in: Array(Set(figureKeys + panelKeys)).sorted(), what: "a spec")
+            guard let list = try object.objects("panels", what: "a panel", parent: object, local: Set(figureKeys)), !list.isEmpty else {
+                throw object.error(at: object["panels"], "a 'panels' spec needs 'panels': a list of panels, each with its 'kind'")
+            }
+            for panel in list {
+                try panel.requireKeys(in: panelKeys, what: "a panel")
+                guard panel.hasOwn("kind") else { throw panel.error(at: nil, "each panel needs its own 'kind'") }
+                panels.append(try parsePanel(panel))
+            }
+            columns = try object.integer("columns", in: 1...6) ?? min(panels.count, 3)
+        } else {
+            try object.requireKeys(in: figureKeys.filter { $0 != "panels" && $0 != "columns" && $0 != "shared_legend" } + panelKeys,
+                                   what: "a spec")
+            panels = [try parsePanel(object)]
+        }
+
+        var inset: PanelSpec?
+        if let node = object["inset"] {
+            let insetObject = try YAMLObject(node, file: file, what: "'inset'", parent: object, local: Set(figureKeys + ["kind", "title"]))
+            try insetObject.requireKeys(in: insetKeys, what: "'inset'")
+            guard insetObject.hasOwn("kind") else { throw insetObject.error(at: nil, "'inset' needs its own 'kind'") }
+            inset = try parsePanel(insetObject)
+        }
+        let insetCorner = try object["inset"].map { node throws(SpecError) in
+            try YAMLObject(node, file: file, what: "'inset'").choice("position", ["top-left", "top-right", "bottom-left", "bottom-right"])
+        } ?? nil
+
+        let size = try parseSize(object)
+        var fontFamily: String?, fontSize: Double?
+        if let node = object["font"] {
+            let font = try YAMLObject(node, file: file, what: "'font'")
+            try font.requireKeys(in: ["family", "size"], what: "'font'")
+            fontFamily = try font.string("family")
+            fontSize = try font.number("size")
+            if let size = fontSize, !(4...72).contains(size) {
+                throw font.error(at: font["size"], "'size' of the font must be between 4 and 72 points, got \(size)")
+            }
+        }
+        return FigureSpec(file: file, text: text, panels: panels, columns: columns,
+                          sharedLegend: try object.bool("shared_legend") ?? (panels.count > 1), inset: inset,
+                          insetCorner: insetCorner ?? "top-right", width: size.width, height: size.height,
+                          theme: try object.choice("theme", ["light", "dark", "print"]), fontFamily: fontFamily, fontSize: fontSize,
+                          alt: try object.string("alt"))
+    }
+
+    // MARK: - Panels
+
+    static func parsePanel(_ object: YAMLObject) throws(SpecError) -> PanelSpec {
+        let kinds = PanelSpec.Kind.allCases.map(\.rawValue)
+        guard let kindName = try object.choice("kind", kinds) else {
+            throw object.error(at: nil, "a panel needs 'kind' (\(kinds.joined(separator: ", ")))")
+        }
+        let kind = PanelSpec.Kind(rawValue: kindName)!
         try checkMarkup("title", object)
 
         let surfaceText = try object.requiredString("surface", what: "a spec")
@@ -106,12 +143,11 @@ extension FigureSpec {
         } catch {
             throw component(error, key: "surface", object)
         }
-
         let steps = try object.integer("steps", in: 1...100_000) ?? 100
         let start = try object.numbers("start", count: 2).map { SIMD2($0[0], $0[1]) }
         var view: ViewWindow?
         if let node = object["view"] {
-            let viewObject = try YAMLObject(node, file: file, what: "'view'")
+            let viewObject = try YAMLObject(node, file: object.file, what: "'view'")
             try viewObject.requireKeys(in: ["x", "y"], what: "'view'")
             let surfaceView = surface.surface.view
             let x = try viewObject.numbers("x", count: 2) ?? [surfaceView.x.lowerBound, surfaceView.x.upperBound]
@@ -120,10 +156,11 @@ extension FigureSpec {
             view = ViewWindow(x: x[0]...x[1], y: y[0]...y[1])
         }
 
-        guard let runObjects = try object.objects("runs", what: "a run"), !runObjects.isEmpty else {
-            throw object.error(at: object["runs"], "a spec needs 'runs': a list with at least one '- optimizer: ...'")
+        let runObjects = try object.objects("runs", what: "a run") ?? []
+        if runObjects.isEmpty && kind != .gradientField {
+            throw object.error(at: object["runs"], "a \(kind.rawValue) panel needs 'runs': a list with at least one '- optimizer: ...'")
         }
-        var runs: [Run] = []
+        var runs: [PanelSpec.Run] = []
         for run in runObjects {
             try run.requireKeys(in: runKeys, what: "a run")
             let optimizerText = try run.requiredString("optimizer", what: "a run")
@@ -135,8 +172,8 @@ extension FigureSpec {
             }
             try checkMarkup("label", run)
             let label = try run.string("label") ?? defaultLabel(optimizer)
-            runs.append(Run(optimizer: optimizer, label: label, start: try run.numbers("start", count: 2).map { SIMD2($0[0], $0[1]) },
-                            steps: try run.integer("steps", in: 1...100_000)))
+            runs.append(PanelSpec.Run(optimizer: optimizer, label: label, start: try run.numbers("start", count: 2).map { SIMD2($0[0], $0[1]) },
+                                      steps: try run.integer("steps", in: 1...100_000)))
         }
         // Runs that would share a label are told apart by their full configuration.
         let labels = runs.map(\.label)
@@ -144,28 +181,80 @@ extension FigureSpec {
             runs[k].label = shortConfiguration(runs[k].optimizer)
         }
 
-        let size = try object.numbers("size", count: 2) ?? [960, 640]
-        guard size.allSatisfy({ $0 >= 64 && $0 <= 10_000 }) else {
-            throw object.error(at: object["size"], "'size' must be two numbers between 64 and 10000 (width and height in pixels)")
+        if let name = try object.string("colormap"), (try? Colormap.named(name)) == nil {
+            let hint = closestName(to: name, in: Colormap.names).map { " — did you mean '\($0)'?" } ?? ""
+            throw object.error(at: object["colormap"], "unknown colormap '\(name)'\(hint) (known: \(Colormap.names.joined(separator: ", ")))")
         }
-        if let name = try object.string("colormap") {
-            guard let _ = try? Colormaps.check(name) else {
-                let hint = closestName(to: name, in: Colormaps.names).map { " — did you mean '\($0)'?" } ?? ""
-                throw object.error(at: object["colormap"], "unknown colormap '\(name)'\(hint) (known: \(Colormaps.names.joined(separator: ", ")))")
+        var annotations: [PanelSpec.Annotation] = []
+        for annotation in try object.objects("annotations", what: "an annotation") ?? [] {
+            try annotation.requireKeys(in: ["text", "at", "offset"], what: "an annotation")
+            try checkMarkup("text", annotation)
+            guard let at = try annotation.numbers("at", count: 2) else { throw annotation.error(at: nil, "an annotation needs 'at: [x, y]'") }
+            let offset = try annotation.numbers("offset", count: 2) ?? [30, -30]
+            annotations.append(PanelSpec.Annotation(text: try annotation.requiredString("text", what: "an annotation"),
+                                                    at: SIMD2(at[0], at[1]), offset: SIMD2(offset[0], offset[1])))
+        }
+        var camera = PanelSpec.Camera(azimuth: -60, elevation: 35, distance: 7)
+        if let node = object["camera"] {
+            let cameraObject = try YAMLObject(node, file: object.file, what: "'camera'")
+            try cameraObject.requireKeys(in: ["azimuth", "elevation", "distance"], what: "'camera'")
+            camera.azimuth = try cameraObject.number("azimuth") ?? camera.azimuth
+            camera.elevation = try cameraObject.number("elevation") ?? camera.elevation
+            camera.distance = try cameraObject.number("distance") ?? camera.distance
+            guard (-10...90).contains(camera.elevation), (2...50).contains(camera.distance) else {
+                throw cameraObject.error(at: nil, "'camera' needs an elevation between -10 and 90 degrees and a distance between 2 and 50")
             }
         }
         let levels = try object.choice("levels", ["auto", "log", "linear"])
-        return FigureSpec(
-            kind: kind, file: file, text: text, title: try object.string("title"), surface: surface, runs: runs, steps: steps,
-            start: start, view: view,
-            background: try object.choice("background", Background.allCases.map(\.rawValue)).flatMap(Background.init) ?? .heatmap,
+        return PanelSpec(
+            kind: kind, title: try object.string("title"), surface: surface, runs: runs, steps: steps, start: start, view: view,
+            background: try object.choice("background", PanelSpec.Background.allCases.map(\.rawValue)).flatMap(PanelSpec.Background.init)
+                ?? .heatmap,
             contours: try object.integer("contours", in: 0...100) ?? 12,
+            contourLabels: try object.bool("contour_labels") ?? false,
             logarithmic: levels == nil || levels == "auto" ? nil : levels == "log",
-            colormap: try object.string("colormap"),
+            colormap: try object.string("colormap"), colorbar: try object.bool("colorbar") ?? (kind == .gradientField),
             legend: try object.choice("legend", ["auto", "none", "top-left", "top-right", "bottom-left", "bottom-right"]) ?? "auto",
-            width: size[0], height: size[1], theme: try object.choice("theme", ["light", "dark", "print"]),
-            yScale: try object.choice("y_scale", ["log", "linear"]))
+            yScale: try object.choice("y_scale", ["log", "linear"]), annotations: annotations,
+            ascent: try object.choice("direction", ["descent", "ascent"]) == "ascent",
+            arrows: try object.integer("arrows", in: 3...80) ?? 21, normalize: try object.bool("normalize") ?? false,
+            overlay: try object.choice("overlay", PanelSpec.Overlay.allCases.map(\.rawValue)).flatMap(PanelSpec.Overlay.init) ?? .velocity,
+            every: try object.integer("every", in: 1...10_000) ?? 5, camera: camera, wireframe: try object.bool("wireframe") ?? false)
     }
+
+    // MARK: - Sizes
+
+    /// A length as written in a spec — a number of pixels, or a number with a unit: `px`, `pt` (1/72 in),
+    /// `in` or `cm` — in layout units, where 1 px = 1 pt = 1 unit (so 1 in = 72 and 1 cm = 72/2.54 ≈ 28.35).
+    /// `nil` when the text is not a length.
+    public static func parseLength(_ text: String) -> Double? {
+        let trimmed = text.filter { !$0.isWhitespace }.lowercased()
+        let units: [(String, Double)] = [("px", 1), ("pt", 1), ("in", 72), ("cm", 72 / 2.54), ("mm", 72 / 25.4)]
+        for (unit, factor) in units where trimmed.hasSuffix(unit) {
+            return Double(trimmed.dropLast(unit.count)).map { $0 * factor }
+        }
+        return Double(trimmed)
+    }
+
+    static func parseSize(_ object: YAMLObject) throws(SpecError) -> (width: Double, height: Double) {
+        guard let node = object["size"] else { return (960, 640) }
+        guard case .sequence(let items) = node, items.count == 2 else {
+            throw object.error(at: node, "'size' must be [width, height], such as [960, 640] (pixels) or [12cm, 8cm]")
+        }
+        var values: [Double] = []
+        for item in items {
+            guard let text = item.string, let value = parseLength(text), value.isFinite else {
+                throw object.error(at: item, "'\(item.string ?? "?")' is not a length: write a number of pixels or add a unit (px, pt, in, cm, mm)")
+            }
+            guard (32...10_000).contains(value) else {
+                throw object.error(at: item, "'\(text)' is \(Int(value)) layout units; a figure side must be between 32 and 10000")
+            }
+            values.append(value)
+        }
+        return (values[0], values[1])
+    }
+
+    // MARK: - Helpers
 
     /// The default legend text of a run: the optimizer's class name, with SGD's momentum variants named.
     static func defaultLabel(_ optimizer: any Optimizer) -> String {

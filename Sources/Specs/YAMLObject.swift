@@ -8,15 +8,24 @@ struct YAMLObject {
     let mapping: Node.Mapping
     /// Where the mapping is, for messages about missing keys.
     let mark: Mark?
+    /// Keys not found here are looked up in the parent (a panel inherits its figure's keys).
+    private var parent: [YAMLObject]
+    /// Keys never inherited from the parent.
+    private var local: Set<String>
 
-    init(_ node: Node, file: String, what: String) throws(SpecError) {
+    init(_ node: Node, file: String, what: String, parent: YAMLObject? = nil, local: Set<String> = []) throws(SpecError) {
         guard case .mapping(let mapping) = node else {
             throw SpecError(file: file, line: node.mark?.line, column: node.mark?.column, "\(what) must be a mapping of keys to values")
         }
         self.file = file
         self.mapping = mapping
         self.mark = node.mark
+        self.parent = parent.map { [$0] } ?? []
+        self.local = local
     }
+
+    /// Whether the key is written in this mapping itself (not inherited).
+    func hasOwn(_ key: String) -> Bool { mapping.contains { $0.key.string == key } }
 
     /// Rejects keys outside `allowed`, suggesting the closest allowed one.
     func requireKeys(in allowed: [String], what: String) throws(SpecError) {
@@ -33,7 +42,7 @@ struct YAMLObject {
 
     subscript(key: String) -> Node? {
         for (k, value) in mapping where k.string == key { return value }
-        return nil
+        return local.contains(key) ? nil : parent.first?[key]
     }
 
     func error(at node: Node?, _ message: String) -> SpecError {
@@ -102,12 +111,12 @@ struct YAMLObject {
         return match
     }
 
-    /// A list of mappings, each read as a ``YAMLObject``.
-    func objects(_ key: String, what: String) throws(SpecError) -> [YAMLObject]? {
+    /// A list of mappings, each read as a ``YAMLObject`` (inheriting from `parent` when given).
+    func objects(_ key: String, what: String, parent: YAMLObject? = nil, local: Set<String> = []) throws(SpecError) -> [YAMLObject]? {
         guard let node = self[key] else { return nil }
         guard case .sequence(let sequence) = node else { throw error(at: node, "'\(key)' must be a list") }
         var objects: [YAMLObject] = []
-        for item in sequence { objects.append(try YAMLObject(item, file: file, what: what)) }
+        for item in sequence { objects.append(try YAMLObject(item, file: file, what: what, parent: parent, local: local)) }
         return objects
     }
 

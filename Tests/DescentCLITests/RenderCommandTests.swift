@@ -33,7 +33,9 @@ extension RenderCommandTests {
         let result = descent("render", specPath, "--out", out, "--format", "png,svg,pdf", "--scale", "2", "--theme", "dark")
         #expect(result.status == 0, "\(result.errorOutput)")
         let files = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
-        #expect(files == ["figure.pdf", "figure.png", "figure.svg"])
+        #expect(files == ["figure.alt.txt", "figure.pdf", "figure.png", "figure.svg"])
+        let alt = try String(contentsOfFile: out + "/figure.alt.txt", encoding: .utf8)
+        #expect(alt.hasPrefix("Test θ_t.") || alt.contains("booth"))
         let png = try #require(FileManager.default.contents(atPath: out + "/figure.png"))
         #expect(Array(png.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         // IHDR width and height: the spec's size times the scale.

@@ -37,7 +37,7 @@ extension FigureSpecTests {
         ("kind: loss\nsurface: rosenbrock\nruns:\n  - optimizer: Adam(lr=0.1, beta=(0.9, 0.99))\n", 4, 29, "optimizer: Adam has no key 'beta' — did you mean 'betas'?"),
         ("kind: loss\nsurface: rosenbrock\nsteps: many\nruns:\n  - optimizer: Adam\n", 3, 8, "'steps' must be a whole number"),
         ("kind: loss\nsurface: rosenbrock\nstart: [1]\nruns:\n  - optimizer: Adam\n", 3, 8, "'start' must be a list of 2 numbers"),
-        ("kind: loss\nsurface: rosenbrock\nruns: []\n", 3, 7, "a spec needs 'runs'"),
+        ("kind: loss\nsurface: rosenbrock\nruns: []\n", 3, 7, "a loss panel needs 'runs'"),
         ("kind: loss\nsurface: rosenbrock\ncolormap: virdis\nruns:\n  - optimizer: Adam\n", 3, 11, "unknown colormap 'virdis' — did you mean 'viridis'?"),
         ("kind: loss\nsurface: rosenbrock\nlegend: top\nruns:\n  - optimizer: Adam\n", 3, 9, "'legend' cannot be 'top'"),
         ("kind: loss\nsurface: rosenbrock\ntitel: x\nruns:\n  - optimizer: Adam\n", 3, 1, "unknown key 'titel' in a spec — did you mean 'title'?"),

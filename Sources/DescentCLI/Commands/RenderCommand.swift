@@ -11,9 +11,9 @@ struct RenderCommand: TextCommand {
         commandName: "render",
         abstract: "Render figure specs (YAML) to PNG, SVG or PDF files.",
         discussion: """
-        Each SPEC.yaml becomes OUT/SPEC.png (and .svg, .pdf as asked). Files are written under a temporary \
-        name and renamed, so a failure never leaves a half-written figure. The spec's text is stored in each \
-        file (PNG iTXt, SVG metadata, PDF keywords). See Docs/specs.md for the spec format.
+        Each SPEC.yaml becomes OUT/SPEC.png (and .svg, .pdf as asked), with its alt text in OUT/SPEC.alt.txt. \
+        Files are written under a temporary name and renamed, so a failure never leaves a half-written figure. \
+        The spec's text is stored in each file (PNG iTXt, SVG metadata, PDF keywords). See Docs/specs.md.
 
         Examples:
           descent render Gallery/rosenbrock-race.yaml --out /tmp/figures
@@ -77,6 +77,9 @@ struct RenderCommand: TextCommand {
                 try FigureRenderer.write(request, to: path) { canvas in figure.draw(on: canvas, theme: theme) }
                 written.append(path)
             }
+            let altPath = (out as NSString).appendingPathComponent("\(name).alt.txt")
+            try AtomicFile.write(Array((spec.altText() + "\n").utf8), to: altPath)
+            written.append(altPath)
         }
         return written.map { "wrote \($0)" }.joined(separator: "\n")
     }

@@ -20,11 +20,13 @@ public struct Chart: Sendable {
     public var legend: LegendPlacement
     /// Light grid lines at the major ticks.
     public var grid: Bool
+    /// A colour key to the right of the plot.
+    public var colorbar: Colorbar?
 
     /// A chart over `xDomain × yDomain`.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, xScale: Scale.Kind = .linear,
                 yScale: Scale.Kind = .linear, xDomain: ClosedRange<Double>, yDomain: ClosedRange<Double>,
-                marks: [Mark] = [], legend: LegendPlacement = .auto, grid: Bool = false) {
+                marks: [Mark] = [], legend: LegendPlacement = .auto, grid: Bool = false, colorbar: Colorbar? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -35,6 +37,7 @@ public struct Chart: Sendable {
         self.marks = marks
         self.legend = legend
         self.grid = grid
+        self.colorbar = colorbar
     }
 
     /// The layout of a chart in a frame: the plot area and the scales that map data into it.
@@ -62,7 +65,7 @@ public struct Chart: Sendable {
         let bottom = pad + (xLabel == nil ? 0 : labelHeight + pad * 0.6) + tickHeight + tickLength + pad * 0.5
         let top = title == nil ? pad * 1.5 : titleHeight + pad * 2
         let lastX = xTicks.last.map { canvas.measure($0.label, font: tickFont).width / 2 } ?? 0
-        let right = max(pad * 1.5, lastX + pad * 0.5)
+        let right = max(pad * 1.5, lastX + pad * 0.5) + (colorbar?.width(canvas, theme) ?? 0)
         let plot = frame.inset(top: top, left: left, bottom: bottom, right: right)
         return Layout(plot: plot, x: Scale(xScale, domain: xDomain, from: plot.minX, to: plot.maxX),
                       y: Scale(yScale, domain: yDomain, from: plot.maxY, to: plot.minY))
@@ -79,6 +82,7 @@ public struct Chart: Sendable {
         for mark in marks { draw(mark, canvas, layout, theme) }
         canvas.restore()
         drawAxes(canvas, layout, theme)
+        colorbar?.draw(canvas, beside: plot, theme: theme)
         if legend != .none { drawLegend(canvas, layout, theme) }
     }
 
@@ -182,12 +186,41 @@ public struct Chart: Sendable {
         switch mark {
         case .heatmap(let heatmap): drawHeatmap(heatmap, canvas, layout, theme)
         case .filledContours(let contours): drawFilledContours(contours, canvas, layout)
-        case .contourLines(let lines): drawContourLines(lines, canvas, layout)
+        case .contourLines(let lines): drawContourLines(lines, canvas, layout, theme)
         case .line(let line): drawLine(line, canvas, layout)
         case .marker(let marker): drawMarker(marker, canvas, layout, theme)
         case .band(let band): drawBand(band, canvas, layout)
         case .annotation(let annotation): drawAnnotation(annotation, canvas, layout, theme)
+        case .arrows(let arrows): drawArrows(arrows, canvas, layout)
+        case .bars(let bars): drawBars(bars, canvas, layout)
         }
+    }
+
+    private func drawArrows(_ mark: ArrowMark, _ canvas: any Canvas, _ layout: Layout) {
+        let largest = mark.vectors.map { ($0.x * $0.x + $0.y * $0.y).squareRoot() }.filter(\.isFinite).max() ?? 0
+        let longest = layout.plot.width * mark.longest
+        for (k, (origin, vector)) in zip(mark.origins, mark.vectors).enumerated() {
+            let start = layout.position(origin)
+            // The direction on the page: map a small step along the vector through the scales.
+            let ahead = layout.position(Point(origin.x + vector.x * 1e-6, origin.y + vector.y * 1e-6))
+            let dx = ahead.x - start.x, dy = ahead.y - start.y
+            let norm = (dx * dx + dy * dy).squareRoot()
+            guard norm > 0, norm.isFinite, start.x.isFinite, start.y.isFinite else { continue }
+            let magnitude = (vector.x * vector.x + vector.y * vector.y).squareRoot()
+            let length = mark.normalized ? longest : (largest > 0 ? longest * magnitude / largest : 0)
+            guard length > 0.5 else { continue }
+            let color = mark.colors?[k] ?? mark.color
+            drawArrow(from: start, direction: Point(dx / norm, dy / norm), length: length, color: color, width: mark.width, canvas)
+        }
+    }
+
+    private func drawBars(_ mark: BarMark, _ canvas: any Canvas, _ layout: Layout) {
+        var path = Path()
+        for (x, height) in zip(mark.xs, mark.heights) where height.isFinite {
+            let a = layout.position(Point(x - mark.width / 2, mark.base)), b = layout.position(Point(x + mark.width / 2, height))
+            path.append(Path(rect: Rect(x: min(a.x, b.x), y: min(a.y, b.y), width: abs(b.x - a.x), height: abs(b.y - a.y))))
+        }
+        canvas.fill(path, color: mark.color)
     }
 
     private func drawHeatmap(_ heatmap: HeatmapMark, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
@@ -222,12 +255,63 @@ public struct Chart: Sendable {
         }
     }
 
-    private func drawContourLines(_ mark: ContourLineMark, _ canvas: any Canvas, _ layout: Layout) {
+    private func drawContourLines(_ mark: ContourLineMark, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
         var path = Path()
+        var labels: [(text: String, at: Point, angle: Double)] = []
+        let font = theme.font(0.75)
         for level in mark.levels {
-            for line in Contours.lines(mark.grid, level: level) { path.append(Path(polyline: line.map(layout.position))) }
+            let lines = Contours.lines(mark.grid, level: level).map { $0.map(layout.position) }
+            for line in lines { path.append(Path(polyline: line)) }
+            if mark.labeled, let label = contourLabel(level: level, lines: lines, font: font, canvas) { labels.append(label) }
         }
         canvas.stroke(path, style: StrokeStyle(color: mark.color, width: mark.width, cap: .round, join: .round))
+        // Labels sit on a small patch of the background, turned along the line and kept upright.
+        for label in labels {
+            let metrics = canvas.measure(label.text, font: font)
+            let (c, s) = (cosine(label.angle), sine(label.angle))
+            let halfWidth = metrics.width / 2 + 2, halfHeight = metrics.height / 2 + 1
+            let corners = [(-halfWidth, -halfHeight), (halfWidth, -halfHeight), (halfWidth, halfHeight), (-halfWidth, halfHeight)].map {
+                Point(label.at.x + $0.0 * c - $0.1 * s, label.at.y + $0.0 * s + $0.1 * c)
+            }
+            canvas.fill(Path(polyline: corners, closed: true), color: theme.background.withAlpha(0.75))
+            let shift = Point(-metrics.width / 2, (metrics.ascent - metrics.descent) / 2)
+            let origin = Point(label.at.x + shift.x * c - shift.y * s, label.at.y + shift.x * s + shift.y * c)
+            canvas.drawText(label.text, at: origin, font: font, color: theme.foreground.withAlpha(0.85), angle: label.angle)
+        }
+    }
+
+    /// Where a level's label goes: the middle of its longest line (when that is long enough), turned along it.
+    private func contourLabel(level: Double, lines: [[Point]], font: Font, _ canvas: any Canvas)
+        -> (text: String, at: Point, angle: Double)? {
+        func length(_ line: [Point]) -> Double {
+            zip(line, line.dropFirst()).reduce(0) { $0 + (($1.1.x - $1.0.x) * ($1.1.x - $1.0.x) + ($1.1.y - $1.0.y) * ($1.1.y - $1.0.y)).squareRoot() }
+        }
+        guard let line = lines.max(by: { length($0) < length($1) }), line.count >= 3 else { return nil }
+        let text = Self.levelLabel(level)
+        let total = length(line)
+        guard total > canvas.measure(text, font: font).width * 3 else { return nil }
+        var walked = 0.0
+        for (a, b) in zip(line, line.dropFirst()) {
+            let step = ((b.x - a.x) * (b.x - a.x) + (b.y - a.y) * (b.y - a.y)).squareRoot()
+            if walked + step >= total / 2, step > 0 {
+                let t = (total / 2 - walked) / step
+                var angle = atan2Approx(b.y - a.y, b.x - a.x)
+                if angle > .pi / 2 { angle -= .pi } else if angle < -.pi / 2 { angle += .pi }
+                return (text, Point(a.x + (b.x - a.x) * t, a.y + (b.y - a.y) * t), angle)
+            }
+            walked += step
+        }
+        return nil
+    }
+
+    /// A contour level written with three significant digits (2.5, 0.013, 1.2e+03 as 1200).
+    static func levelLabel(_ value: Double) -> String {
+        let magnitude = abs(value)
+        if magnitude == 0 { return "0" }
+        let digits = max(0, 2 - Int((log10Approx(magnitude)).rounded(.down)))
+        let scale = pow10(digits)
+        let rounded = (value * scale).rounded() / scale
+        return Ticks.format(rounded, decimals: min(digits, 6))
     }
 
     /// The finite stretches of a line, in layout coordinates.
@@ -314,6 +398,10 @@ public struct Chart: Sendable {
                 marker.label.map { LegendEntry(label: $0, marker: (marker.shape, marker.fill, marker.stroke)) }
             case .band(let band):
                 band.label.map { LegendEntry(label: $0, line: StrokeStyle(color: band.color.withAlpha(1), width: 6)) }
+            case .bars(let bars):
+                bars.label.map { LegendEntry(label: $0, line: StrokeStyle(color: bars.color, width: 6)) }
+            case .arrows(let arrows):
+                arrows.label.map { LegendEntry(label: $0, line: StrokeStyle(color: arrows.color, width: arrows.width)) }
             default: nil
             }
         }

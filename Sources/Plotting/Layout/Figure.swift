@@ -1,32 +1,70 @@
-/// A whole picture: a background and one or more charts laid out in a grid.
+/// Something a figure can hold in one of its cells: a chart, a 3-D plot.
+public protocol FigurePanel: Sendable {
+    /// Draws the panel inside `frame`.
+    func draw(on canvas: any Canvas, in frame: Rect, theme: Theme)
+}
+
+extension Chart: FigurePanel {}
+
+extension SurfacePlot3D: FigurePanel {}
+
+/// A whole picture: a background and one or more panels laid out in a grid, optionally with a small inset
+/// panel inside the first one.
 ///
 /// Sizes are layout units: pixels for PNG at scale 1, points for SVG and PDF.
 public struct Figure: Sendable {
+    /// Where an inset goes inside the first panel's plot area.
+    public enum Corner: String, Sendable, CaseIterable {
+        case topLeft = "top-left", topRight = "top-right", bottomLeft = "bottom-left", bottomRight = "bottom-right"
+    }
+
     public var size: Size
-    public var charts: [Chart]
-    /// Charts per row (rows are added as needed).
+    public var panels: [any FigurePanel]
+    /// Panels per row (rows are added as needed).
     public var columns: Int
     /// A transparent background (for slides) instead of the theme's colour.
     public var transparent: Bool
+    /// A small panel drawn over a corner of the first panel's plot area, `fraction` of its size.
+    public var inset: (panel: any FigurePanel, corner: Corner, fraction: Double)?
 
-    /// A figure of `size` holding `charts`, `columns` to a row.
-    public init(size: Size, charts: [Chart], columns: Int = 1, transparent: Bool = false) {
+    /// A figure of `size` holding `panels`, `columns` to a row.
+    public init(size: Size, panels: [any FigurePanel], columns: Int = 1, transparent: Bool = false) {
         self.size = size
-        self.charts = charts
+        self.panels = panels
         self.columns = max(1, columns)
         self.transparent = transparent
     }
 
-    /// The frame of the k-th chart.
-    public func frame(ofChart k: Int) -> Rect {
-        let rows = (charts.count + columns - 1) / columns
+    /// A figure of charts.
+    public init(size: Size, charts: [Chart], columns: Int = 1, transparent: Bool = false) {
+        self.init(size: size, panels: charts, columns: columns, transparent: transparent)
+    }
+
+    /// The panels that are charts.
+    public var charts: [Chart] { panels.compactMap { $0 as? Chart } }
+
+    /// The frame of the k-th panel.
+    public func frame(ofPanel k: Int) -> Rect {
+        let rows = (panels.count + columns - 1) / columns
         let width = size.width / Double(columns), height = size.height / Double(max(1, rows))
         return Rect(x: Double(k % columns) * width, y: Double(k / columns) * height, width: width, height: height)
     }
 
-    /// Draws the background and every chart.
+    /// Draws the background, every panel and the inset.
     public func draw(on canvas: any Canvas, theme: Theme) {
         if !transparent { canvas.fill(Path(rect: Rect(x: 0, y: 0, width: size.width, height: size.height)), color: theme.background) }
-        for (k, chart) in charts.enumerated() { chart.draw(on: canvas, in: frame(ofChart: k), theme: theme) }
+        for (k, panel) in panels.enumerated() { panel.draw(on: canvas, in: frame(ofPanel: k), theme: theme) }
+        if let inset, let first = panels.first {
+            let host = (first as? Chart)?.layout(in: frame(ofPanel: 0), canvas: canvas, theme: theme).plot ?? frame(ofPanel: 0)
+            let width = host.width * inset.fraction, height = host.height * inset.fraction
+            let margin = theme.fontSize * 0.6
+            let left = inset.corner == .topLeft || inset.corner == .bottomLeft
+            let top = inset.corner == .topLeft || inset.corner == .topRight
+            let rect = Rect(x: left ? host.minX + margin : host.maxX - margin - width, y: top ? host.minY + margin : host.maxY - margin - height,
+                            width: width, height: height)
+            canvas.fill(Path(rect: rect), color: theme.background.withAlpha(0.94))
+            canvas.stroke(Path(rect: rect), style: StrokeStyle(color: theme.foreground.withAlpha(0.4), width: theme.axisWidth))
+            inset.panel.draw(on: canvas, in: rect, theme: theme)
+        }
     }
 }

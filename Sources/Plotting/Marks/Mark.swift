@@ -15,6 +15,61 @@ public enum Mark: Sendable {
     case band(BandMark)
     /// Text with an arrow pointing at a data point.
     case annotation(AnnotationMark)
+    /// Arrows at data points (a gradient field, velocity vectors).
+    case arrows(ArrowMark)
+    /// Vertical bars.
+    case bars(BarMark)
+}
+
+/// Arrows from data points along data-space vectors.
+///
+/// Each arrow starts at `origins[k]` and points along `vectors[k]` (directions are taken through the chart's
+/// scales, so they are right on the page). Lengths are in proportion to |v|: the longest arrow spans
+/// `longest` of the plot's width; with `normalized` every arrow has that length (the colour can then show
+/// the magnitude through `colors`).
+public struct ArrowMark: Sendable {
+    public var origins: [Point]
+    public var vectors: [Point]
+    /// The longest arrow's length as a fraction of the plot width.
+    public var longest: Double
+    public var normalized: Bool
+    public var color: Color
+    public var colors: [Color]?
+    public var width: Double
+    public var label: String?
+
+    /// Arrows of `vectors` at `origins`.
+    public init(origins: [Point], vectors: [Point], longest: Double, normalized: Bool = false, color: Color, colors: [Color]? = nil,
+                width: Double = 1.2, label: String? = nil) {
+        self.origins = origins
+        self.vectors = vectors
+        self.longest = longest
+        self.normalized = normalized
+        self.color = color
+        self.colors = colors
+        self.width = width
+        self.label = label
+    }
+}
+
+/// Vertical bars of `heights` centred on `xs`, `width` data units wide, from `base`.
+public struct BarMark: Sendable {
+    public var xs: [Double]
+    public var heights: [Double]
+    public var width: Double
+    public var base: Double
+    public var color: Color
+    public var label: String?
+
+    /// Bars at `xs`.
+    public init(xs: [Double], heights: [Double], width: Double = 0.8, base: Double = 0, color: Color, label: String? = nil) {
+        self.xs = xs
+        self.heights = heights
+        self.width = width
+        self.base = base
+        self.color = color
+        self.label = label
+    }
 }
 
 /// A function f(x, y) coloured through a colormap at every output pixel (not an upsampled coarse grid).
@@ -55,13 +110,16 @@ public struct ContourLineMark: Sendable {
     public var levels: [Double]
     public var color: Color
     public var width: Double
+    /// Write each level's value on its longest line.
+    public var labeled: Bool
 
     /// Lines of `grid` at `levels`, stroked `width` wide in `color`.
-    public init(grid: Grid, levels: [Double], color: Color, width: Double = 0.6) {
+    public init(grid: Grid, levels: [Double], color: Color, width: Double = 0.6, labeled: Bool = false) {
         self.grid = grid
         self.levels = levels
         self.color = color
         self.width = width
+        self.labeled = labeled
     }
 }
 

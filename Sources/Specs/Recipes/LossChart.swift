@@ -1,7 +1,7 @@
 import Plotting
 import Simulation
 
-extension FigureSpec {
+extension PanelSpec {
     /// Loss against step for each run, on a log axis when every loss is positive (or as the spec says);
     /// a ✕ marks the last finite loss of a run that diverged.
     func lossChart(_ traces: [Trace], theme: Theme) -> Chart {
@@ -31,6 +31,7 @@ extension FigureSpec {
                 divergedAny = true
             }
         }
+        marks += annotationMarks
         return Chart(title: title ?? "Loss on \(surface.surface.name)", xLabel: "step", yLabel: "loss",
                      yScale: logarithmic ? .log : .linear, xDomain: 0...Double(max(1, longest)), yDomain: low...high,
                      marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, grid: true)

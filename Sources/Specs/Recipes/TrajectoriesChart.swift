@@ -1,40 +1,58 @@
 import Plotting
 import Simulation
 
-extension FigureSpec {
+extension PanelSpec {
     /// Optimizer paths over the surface: heatmap (or filled contours) and contour lines, the paths with
     /// their end points, the start, the known minima (stars) and where runs diverged (✕).
     func trajectoriesChart(_ traces: [Trace], theme: Theme) -> Chart {
+        let view = resolvedView
+        var (marks, key) = surfaceBackground(theme: theme)
+        marks += pathMarks(traces, theme: theme, view: view)
+        marks += annotationMarks
+        return Chart(title: title ?? "Optimizers on \(surface.surface.name)", xLabel: "$x$", yLabel: "$y$", xDomain: view.x, yDomain: view.y,
+                     marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, colorbar: colorbar ? key : nil)
+    }
+
+    /// The surface under the paths — heatmap, filled contours or nothing, then contour lines — and its
+    /// colour key.
+    func surfaceBackground(theme: Theme) -> (marks: [Mark], colorbar: Colorbar) {
         let surface = self.surface.surface
-        let view = self.view ?? surface.view
+        let view = resolvedView
         let grid = Grid(x: view.x, y: view.y, columns: 301, rows: 301) { surface.value(at: SIMD2($0, $1)) }
         let range = grid.finiteRange ?? 0...1
         let logarithmic = self.logarithmic ?? Self.prefersLogarithmic(grid)
         let norm = logarithmic ? ValueNorm.logarithmic(range) : ValueNorm.linear(range)
         let colormap = (try? Colormap.named(self.colormap ?? theme.colormap)) ?? (try! Colormap.named("viridis"))
-        var marks: [Mark] = []
-
         let levels = Contours.levels(from: range.lowerBound, to: range.upperBound, count: max(contours, 1), logarithmic: logarithmic)
+        var marks: [Mark] = []
+        var key = Colorbar(colormap: colormap, norm: norm, label: "$f(x, y)$", wash: theme.heatmapWash)
         switch background {
         case .heatmap:
             marks.append(.heatmap(HeatmapMark(value: { surface.value(at: SIMD2($0, $1)) }, norm: norm, colormap: colormap,
                                               wash: theme.heatmapWash)))
         case .contours:
-            let bandLevels = levels
-            let colors = (0...bandLevels.count).map { k in
-                colormap.color(at: (Double(k) + 0.5) / Double(bandLevels.count + 1)).mixed(with: theme.background, theme.heatmapWash)
+            let colors = (0...levels.count).map { k in
+                colormap.color(at: (Double(k) + 0.5) / Double(levels.count + 1)).mixed(with: theme.background, theme.heatmapWash)
             }
-            marks.append(.filledContours(FilledContourMark(grid: grid, levels: bandLevels, colors: colors)))
+            marks.append(.filledContours(FilledContourMark(grid: grid, levels: levels, colors: colors)))
+            key.levels = levels
         case .lines:
             break
         }
         if contours > 0 {
             let color = background == .lines ? theme.foreground.withAlpha(0.35) : theme.contourLineColor
-            marks.append(.contourLines(ContourLineMark(grid: grid, levels: levels, color: color, width: theme.axisWidth * 0.8)))
+            marks.append(.contourLines(ContourLineMark(grid: grid, levels: levels, color: color, width: theme.axisWidth * 0.8,
+                                                       labeled: contourLabels)))
         }
+        return (marks, key)
+    }
 
+    /// Each run's path with its end marker (a dot, or ✕ where it diverged), the starts (rings) and the
+    /// known minima (stars) inside the view.
+    func pathMarks(_ traces: [Trace], theme: Theme, view: ViewWindow) -> [Mark] {
         let styles = runStyles(theme: theme)
         let inView = { (p: SIMD2<Double>) in view.x.contains(p.x) && view.y.contains(p.y) }
+        var marks: [Mark] = []
         var starts: [SIMD2<Double>] = []
         var divergedAny = false
         for (k, trace) in traces.enumerated() {
@@ -45,8 +63,7 @@ extension FigureSpec {
             if let last = trace.points.last {
                 if trace.divergedAt != nil {
                     marks.append(.marker(MarkerMark(point: Point(last.x, last.y), shape: .cross, size: theme.fontSize * 1.1,
-                                                    fill: style.color, stroke: theme.background,
-                                                    label: divergedAny ? nil : "diverged")))
+                                                    fill: style.color, stroke: theme.background, label: divergedAny ? nil : "diverged")))
                     divergedAny = true
                 } else {
                     marks.append(.marker(MarkerMark(point: Point(last.x, last.y), shape: .circle, size: theme.lineWidth * 3.2,
@@ -58,12 +75,16 @@ extension FigureSpec {
             marks.append(.marker(MarkerMark(point: Point(start.x, start.y), shape: .circle, size: theme.fontSize * 0.8,
                                             fill: theme.background, stroke: theme.foreground, label: k == 0 ? "start" : nil)))
         }
-        for (k, minimum) in surface.minima.filter(inView).enumerated() {
-            marks.append(.marker(MarkerMark(point: Point(minimum.x, minimum.y), shape: .star, size: theme.fontSize * 1.3,
-                                            fill: Color(hex: 0xFFD23F), stroke: Color(hex: 0x1A1A1A), label: k == 0 ? "minimum" : nil)))
+        marks += minimumMarks(theme: theme, view: view)
+        return marks
+    }
+
+    /// Stars on the surface's known minima inside the view.
+    func minimumMarks(theme: Theme, view: ViewWindow) -> [Mark] {
+        surface.surface.minima.filter { view.x.contains($0.x) && view.y.contains($0.y) }.enumerated().map { k, minimum in
+            .marker(MarkerMark(point: Point(minimum.x, minimum.y), shape: .star, size: theme.fontSize * 1.3,
+                               fill: Color(hex: 0xFFD23F), stroke: Color(hex: 0x1A1A1A), label: k == 0 ? "minimum" : nil))
         }
-        return Chart(title: title ?? "Optimizers on \(surface.name)", xLabel: "$x$", yLabel: "$y$", xDomain: view.x, yDomain: view.y,
-                     marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto)
     }
 
     /// Log colours and levels when most of the surface sits far below its peaks: when the median value lies

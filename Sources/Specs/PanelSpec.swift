@@ -1,0 +1,99 @@
+import Plotting
+import Simulation
+
+/// One picture inside a figure: what to simulate and which kind of chart shows it.
+///
+/// A figure with one panel is written as a plain spec; a `kind: panels` spec lists several, each inheriting
+/// the figure's keys (surface, runs, steps, ...) unless it sets its own.
+public struct PanelSpec: Sendable {
+    /// The figure kinds.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Optimizer paths over the surface's heatmap and contours.
+        case trajectories
+        /// Loss against step for each run.
+        case loss
+        /// Arrows of the (negative) gradient over the surface.
+        case gradientField = "gradient-field"
+        /// What an optimizer carries from step to step: velocity arrows, per-coordinate step sizes, or
+        /// LBFGS's evaluations per step.
+        case stateOverlay = "state-overlay"
+        /// The surface in 3-D with the paths drawn on it.
+        case surface3d
+    }
+
+    /// How the surface is shown under the paths.
+    public enum Background: String, Sendable, CaseIterable {
+        /// The loss coloured at every pixel, with contour lines.
+        case heatmap
+        /// Filled contour bands with contour lines.
+        case contours
+        /// Contour lines only.
+        case lines
+    }
+
+    /// Which optimizer state a `state-overlay` panel shows.
+    public enum Overlay: String, Sendable, CaseIterable {
+        /// The momentum buffer (or Adam's first moment) as arrows along the path.
+        case velocity
+        /// The per-coordinate effective step size against step (Adam family, Adagrad, RMSprop, Rprop).
+        case stepSize = "step-size"
+        /// Function evaluations per step (LBFGS).
+        case evaluations
+    }
+
+    /// One optimizer run.
+    public struct Run: Sendable {
+        public var optimizer: any Optimizer
+        public var label: String
+        public var start: SIMD2<Double>?
+        public var steps: Int?
+    }
+
+    /// Text with an arrow to a point of the chart.
+    public struct Annotation: Sendable {
+        public var text: String
+        public var at: SIMD2<Double>
+        public var offset: SIMD2<Double>
+    }
+
+    /// The viewpoint of a 3-D panel, in degrees and multiples of the scene size.
+    public struct Camera: Sendable, Equatable {
+        public var azimuth: Double
+        public var elevation: Double
+        public var distance: Double
+    }
+
+    public var kind: Kind
+    public var title: String?
+    public var surface: SurfaceSpec
+    public var runs: [Run]
+    public var steps: Int
+    public var start: SIMD2<Double>?
+    public var view: ViewWindow?
+    public var background: Background
+    /// Contour lines to draw (0 for none).
+    public var contours: Int
+    public var contourLabels: Bool
+    /// Log-spaced contour levels and colours; `nil` decides from the values.
+    public var logarithmic: Bool?
+    public var colormap: String?
+    public var colorbar: Bool
+    public var legend: String
+    /// For `loss`: the y scale (`nil` picks log when every loss is positive).
+    public var yScale: String?
+    public var annotations: [Annotation]
+    /// For `gradient-field`: arrows point along −∇f (`descent`) or ∇f (`ascent`).
+    public var ascent: Bool
+    /// For `gradient-field`: arrows across the view.
+    public var arrows: Int
+    /// For `gradient-field`: all arrows the same length (direction only), coloured by magnitude.
+    public var normalize: Bool
+    public var overlay: Overlay
+    /// For `state-overlay` velocity: an arrow every this many steps.
+    public var every: Int
+    public var camera: Camera
+    public var wireframe: Bool
+
+    /// The resolved view of the panel.
+    public var resolvedView: ViewWindow { view ?? surface.surface.view }
+}

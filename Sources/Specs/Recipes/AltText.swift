@@ -1,0 +1,114 @@
+import Foundation
+import Plotting
+import Simulation
+
+extension FigureSpec {
+    /// A plain-language description of the figure for readers who cannot see it: what it shows (surface,
+    /// runs, axes) and the outcome (where each run ended, which got lowest, which diverged). The spec's own
+    /// `alt` text replaces it when given. `descent render` writes it beside each image as `NAME.alt.txt`.
+    public func altText() -> String {
+        if let alt { return alt }
+        let parts = panels.map { $0.altText() }
+        var text = parts.count == 1 ? parts[0] : "A figure of \(parts.count) panels. " + parts.enumerated().map { "Panel \($0.offset + 1): \($0.element)" }.joined(separator: " ")
+        if let inset { text += " An inset shows: " + inset.altText() }
+        return text
+    }
+}
+
+extension PanelSpec {
+    /// The description of one panel (see ``FigureSpec/altText()``).
+    public func altText() -> String {
+        let surfaceName = surface.surface.name
+        let view = resolvedView
+        let window = "x from \(number(view.x.lowerBound)) to \(number(view.x.upperBound)) and y from \(number(view.y.lowerBound)) to \(number(view.y.upperBound))"
+        let heading = title.map { "\(plain($0)). " } ?? ""
+        switch kind {
+        case .trajectories:
+            let shown = background == .heatmap ? "a heatmap" : background == .contours ? "filled contours" : "contour lines"
+            return heading + "Paths of \(runList) on the surface \(surfaceName), f = \(surface.surface.formula), over \(window), drawn on \(shown) of the loss. "
+                + minimaSentence + outcome(traces())
+        case .loss:
+            return heading + "Loss against step for \(runList) on \(surfaceName). " + outcome(traces())
+        case .gradientField:
+            let direction = ascent ? "the gradient ∇f, pointing uphill" : "the negative gradient −∇f, pointing downhill"
+            return heading + "Arrows of \(direction) on a grid over \(window) of \(surfaceName), longer where the surface is steeper. "
+                + minimaSentence + (runs.isEmpty ? "" : outcome(traces()))
+        case .stateOverlay:
+            switch overlay {
+            case .velocity:
+                return heading + "Paths of \(runList) on \(surfaceName) with an arrow every \(every) steps showing the momentum (velocity) the optimizer carries. "
+                    + outcome(traces())
+            case .stepSize:
+                return heading + "The effective step size of each coordinate (x solid, y dashed) against step, on a log scale, for \(runList) on \(surfaceName)."
+            case .evaluations:
+                let traces = traces(recordState: true)
+                let totals = zip(runs, traces).map { run, trace in
+                    let total = (trace.state ?? []).compactMap { $0.scalar("evaluations") }.reduce(0, +)
+                    return "\(plain(run.label)) used \(Int(total)) function evaluations in \(trace.lrs.count) steps"
+                }
+                return heading + "Bars of function evaluations per step for \(runList) on \(surfaceName): " + totals.joined(separator: "; ") + "."
+            }
+        case .surface3d:
+            return heading + "A 3-D view of the surface \(surfaceName) over \(window), seen from azimuth \(number(camera.azimuth))° and elevation \(number(camera.elevation))°, "
+                + "coloured by height, with \(runList) drawn on it. " + minimaSentence + outcome(traces())
+        }
+    }
+
+    private var runList: String {
+        let labels = runs.map { plain($0.label) }
+        switch labels.count {
+        case 0: return "no optimizer runs"
+        case 1: return "one run (\(labels[0]))"
+        default: return "\(labels.count) runs (\(labels.joined(separator: ", ")))"
+        }
+    }
+
+    private var minimaSentence: String {
+        let minima = surface.surface.minima
+        guard !minima.isEmpty else { return "" }
+        let points = minima.map { "(\(number($0.x)), \(number($0.y)))" }.joined(separator: ", ")
+        return minima.count == 1 ? "The minimum is at \(points). " : "The minima are at \(points). "
+    }
+
+    /// Where each run ended and which did best.
+    private func outcome(_ traces: [Trace]) -> String {
+        var sentences: [String] = []
+        var best: (label: String, loss: Double)?
+        for (run, trace) in zip(runs, traces) {
+            let label = plain(run.label)
+            guard let last = trace.points.last, let loss = trace.losses.last else {
+                sentences.append("\(label) diverged at once.")
+                continue
+            }
+            if let step = trace.divergedAt {
+                sentences.append("\(label) diverged at step \(step), last seen at (\(number(last.x)), \(number(last.y))).")
+                continue
+            }
+            sentences.append("\(label) ends after \(trace.lrs.count) steps at (\(number(last.x)), \(number(last.y))) with loss \(number(loss)).")
+            if best == nil || loss < best!.loss { best = (label, loss) }
+        }
+        if let best, runs.count > 1 { sentences.append("\(best.label) reaches the lowest loss.") }
+        return sentences.joined(separator: " ")
+    }
+
+    /// Markup without its `$` and backslashes, for text that is read aloud.
+    private func plain(_ text: String) -> String {
+        var result = text
+        for space in ["\\,", "\\;", "\\:", "\\!", "\\quad"] { result = result.replacingOccurrences(of: space, with: " ") }
+        return result.replacingOccurrences(of: "$", with: "").replacingOccurrences(of: "\\", with: "")
+    }
+
+    /// A number with at most four significant digits.
+    private func number(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        if value == value.rounded(), abs(value) < 1e6 { return String(Int(value)) }
+        let magnitude = abs(value)
+        if magnitude >= 1e-3 && magnitude < 1e6 {
+            let digits = max(0, 3 - Int(log10(magnitude).rounded(.down)))
+            return Ticks.format(value, decimals: min(digits, 6)).replacingOccurrences(of: "\u{2212}", with: "-")
+        }
+        let exponent = Int(log10(magnitude).rounded(.down))
+        let mantissa = value / pow(10, Double(exponent))
+        return Ticks.format(mantissa, decimals: 2).replacingOccurrences(of: "\u{2212}", with: "-") + "e\(exponent)"
+    }
+}
