@@ -13,7 +13,7 @@ set -eu
 cd "$(dirname "$0")/.."
 SWIFT=${SWIFT:-swift}
 PYTHON=${PYTHON:-python3}
-VENV=Benchmarks/.venv
+VENV=${BENCH_VENV:-Benchmarks/.venv}
 QUICK=""
 for argument in "$@"; do
   case "$argument" in

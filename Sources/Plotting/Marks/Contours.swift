@@ -11,9 +11,12 @@ public enum Contours {
         // Each segment joins two crossing points, each identified by the grid edge it lies on.
         var segments: [(EdgeID, EdgeID)] = []
         var points: [EdgeID: Point] = [:]
+        let below = classify(grid, level)
         for row in 0..<(grid.rows - 1) {
             for column in 0..<(grid.columns - 1) {
-                guard let cell = Cell(grid, column, row, level) else { continue }
+                // Skip cells entirely on one side of the level before building anything.
+                let corners = cornerBits(below, grid.columns, column, row)
+                guard corners != 0 && corners != 15, let cell = Cell(grid, column, row, level) else { continue }
                 for (a, b) in cell.segments() {
                     let ea = cell.edgeID(a), eb = cell.edgeID(b)
                     points[ea] = cell.crossing(a)
@@ -30,11 +33,25 @@ public enum Contours {
         }.filter { $0.count >= 2 }
     }
 
+    /// For each grid point, whether its value is below `level` (1) or not (0); non-finite values count as
+    /// not below and are caught again when a cell is built.
+    static func classify(_ grid: Grid, _ level: Double) -> [UInt8] {
+        grid.values.map { $0 < level ? 1 : 0 }
+    }
+
+    /// The four corner bits of a cell (corner k at bit k), from a classification.
+    @inline(__always)
+    static func cornerBits(_ below: [UInt8], _ columns: Int, _ column: Int, _ row: Int) -> Int {
+        let i = row * columns + column
+        return Int(below[i]) | Int(below[i + 1]) << 1 | Int(below[i + columns + 1]) << 2 | Int(below[i + columns]) << 3
+    }
+
     /// The region f < `level` as polygons in data coordinates: one per cell that the level crosses, and one
     /// rectangle per run of whole cells below the level in a row. Filled together as one path they cover
     /// the region without internal seams, and all have the same orientation.
     public static func region(_ grid: Grid, below level: Double) -> [[Point]] {
         var polygons: [[Point]] = []
+        let below = classify(grid, level)
         for row in 0..<(grid.rows - 1) {
             var runStart: Int?
             func closeRun(at column: Int) {
@@ -44,16 +61,14 @@ public enum Contours {
                 runStart = nil
             }
             for column in 0..<(grid.columns - 1) {
-                guard let cell = Cell(grid, column, row, level) else {
-                    closeRun(at: column)
-                    continue
-                }
-                if cell.index == 15 {
+                let corners = cornerBits(below, grid.columns, column, row)
+                if corners == 15 {
                     if runStart == nil { runStart = column }
                     continue
                 }
                 closeRun(at: column)
-                if cell.index != 0 { polygons += cell.belowPolygons() }
+                guard corners != 0, let cell = Cell(grid, column, row, level) else { continue }
+                polygons += cell.belowPolygons()
             }
             closeRun(at: grid.columns - 1)
         }
@@ -105,7 +120,14 @@ public enum Contours {
             index = (v.0 < level ? 1 : 0) | (v.1 < level ? 2 : 0) | (v.2 < level ? 4 : 0) | (v.3 < level ? 8 : 0)
         }
 
-        func value(_ k: Int) -> Double { [v.0, v.1, v.2, v.3][k & 3] }
+        func value(_ k: Int) -> Double {
+            switch k & 3 {
+            case 0: v.0
+            case 1: v.1
+            case 2: v.2
+            default: v.3
+            }
+        }
         func below(_ k: Int) -> Bool { index & (1 << (k & 3)) != 0 }
         func corner(_ k: Int) -> Point {
             switch k & 3 {
@@ -163,38 +185,43 @@ public enum Contours {
         }
     }
 
-    /// Joins segments that share an edge into polylines.
+    /// Joins segments that share an edge into polylines. Every edge belongs to one or two segments (the
+    /// two cells beside it).
     static func chain(_ segments: [(EdgeID, EdgeID)]) -> [[EdgeID]] {
-        var byEdge: [EdgeID: [Int]] = [:]
+        var byEdge: [EdgeID: (Int, Int)] = [:]
+        byEdge.reserveCapacity(segments.count * 2)
         for (i, s) in segments.enumerated() {
-            byEdge[s.0, default: []].append(i)
-            byEdge[s.1, default: []].append(i)
+            for edge in [s.0, s.1] {
+                if let existing = byEdge[edge] { byEdge[edge] = (existing.0, i) } else { byEdge[edge] = (i, -1) }
+            }
         }
         var used = [Bool](repeating: false, count: segments.count)
-        var lines: [[EdgeID]] = []
+        func isEnd(_ edge: EdgeID) -> Bool { byEdge[edge]!.1 < 0 }
+        func unused(at edge: EdgeID) -> Int? {
+            let (a, b) = byEdge[edge]!
+            if !used[a] { return a }
+            if b >= 0 && !used[b] { return b }
+            return nil
+        }
         func other(_ i: Int, _ edge: EdgeID) -> EdgeID { segments[i].0 == edge ? segments[i].1 : segments[i].0 }
         func extend(_ line: inout [EdgeID]) {
-            while let last = line.last, let next = byEdge[last]?.first(where: { !used[$0] }) {
+            while let last = line.last, let next = unused(at: last) {
                 used[next] = true
                 line.append(other(next, last))
             }
         }
-        // Open lines start at an edge used once; the rest are loops.
-        let starts = segments.indices.sorted { a, b in
-            (byEdge[segments[a].0]!.count == 1 || byEdge[segments[a].1]!.count == 1)
-                && !(byEdge[segments[b].0]!.count == 1 || byEdge[segments[b].1]!.count == 1)
-        }
-        for i in starts where !used[i] {
-            used[i] = true
-            let (a, b) = segments[i]
-            var line = byEdge[a]!.count == 1 ? [a, b] : [b, a]
-            extend(&line)
-            if byEdge[line[0]]!.count > 1 {
-                var back = [line[0]]
-                extend(&back)
-                line = back.dropFirst().reversed() + line
+        var lines: [[EdgeID]] = []
+        // Open lines first, from an end (an edge of one segment); then the loops.
+        for pass in 0..<2 {
+            for i in segments.indices where !used[i] {
+                let (a, b) = segments[i]
+                let open = isEnd(a) || isEnd(b)
+                guard pass == 1 || open else { continue }
+                used[i] = true
+                var line = isEnd(a) || !isEnd(b) ? [a, b] : [b, a]
+                extend(&line)
+                lines.append(line)
             }
-            lines.append(line)
         }
         return lines
     }
