@@ -90,9 +90,10 @@ struct HeightField: Sendable {
     /// Whether the point `p`, lying on the surface, can be seen by `projection`'s camera.
     ///
     /// The point is lifted by ε towards the viewer's side of the surface (above it when the camera looks
-    /// down), and the sight line from it to the eye is sampled every half cell until it leaves the box or
-    /// rises above the highest node: the point is hidden when the sight line passes below the bilinear
-    /// surface anywhere (above it, for a camera below the surface).
+    /// down), and the sight line from it to the eye is sampled — every eighth of a cell for the first two
+    /// cells, then every half cell — until it leaves the box or rises above the highest node: the point is
+    /// hidden when the sight line passes below the bilinear surface anywhere (above it, for a camera below
+    /// the surface).
     ///
     /// - Parameters:
     ///   - p: the point in scene coordinates, on the surface.
@@ -104,10 +105,12 @@ struct HeightField: Sendable {
         let direction = projection.towardsEye(from: start)
         let horizontal = (direction.x * direction.x + direction.y * direction.y).squareRoot()
         guard horizontal > 1e-9 else { return true }
-        let step = 0.5 * cellSize / horizontal
+        // Steps of an eighth of a cell over the first two cells, where a crest just in front of the point
+        // must not slip between samples, then of half a cell.
+        let fine = 0.125 * cellSize / horizontal, coarse = 0.5 * cellSize / horizontal, near = 2 * cellSize / horizontal
         // The sight line can end at the eye (perspective) before it leaves the box.
         let limit = projection.perspective ? (projection.eye - start).length : .infinity
-        var s = step
+        var s = fine
         while s < limit {
             let x = start.x + direction.x * s, y = start.y + direction.y * s, z = start.z + direction.z * s
             if x < -1 || x > 1 || y < -1 || y > 1 { return true }
@@ -120,7 +123,7 @@ struct HeightField: Sendable {
                 let h = height(atX: x, y: y)
                 if !h.isNaN && z > h { return false }
             }
-            s += step
+            s += s < near ? fine : coarse
         }
         return true
     }

@@ -29,7 +29,7 @@ extension SurfacePlot3D {
         /// (oₓ, o_y): where the image plane's origin lands.
         let offset: Point
         /// The axes with their ticks and labels, x then y then z.
-        let axes: [AxisLayout]
+        var axes: [AxisLayout]
         /// The back panes: the x of the pane across x, the y of the pane across y, the z of the floor (or
         /// lid, seen from below).
         let backX: Double, backY: Double, backZ: Double
@@ -132,7 +132,8 @@ extension SurfacePlot3D {
         let m = Metrics(theme)
         let titleHeight = title == nil ? 0 : canvas.measure("Xg", font: m.titleFont).height + m.pad
         let area = frame.inset(top: m.pad + titleHeight, left: m.pad, bottom: m.pad, right: m.pad)
-        guard area.width > 10, area.height > 10 else { return nil }
+        guard area.width > 10, area.height > 10, xDomain.upperBound > xDomain.lowerBound,
+              yDomain.upperBound > yDomain.lowerBound else { return nil }
 
         let sx = projection.eye.x >= 0 ? 1.0 : -1.0, sy = projection.eye.y >= 0 ? 1.0 : -1.0
         let corners = [-1.0, 1].flatMap { x in [-1.0, 1].flatMap { y in [-h, h].map { z in Vector3(x, y, z) } } }
@@ -140,13 +141,18 @@ extension SurfacePlot3D {
             let (u, v) = projection.project(corner)
             return FitItem(u: u, v: v, box: Rect(x: 0, y: 0, width: 0, height: 0))
         }
-        // The vertical edge for z: the side corner further left on the page.
-        let sideA = Vector3(sx, -sy, 0), sideB = Vector3(-sx, sy, 0)
-        let zCorner = projection.project(sideA).u < projection.project(sideB).u ? sideA : sideB
+        // The vertical edge for z: the one furthest left on the page, on the box's outline.
+        let zCorner = [Vector3(-1, -1, 0), Vector3(1, -1, 0), Vector3(1, 1, 0), Vector3(-1, 1, 0)].min { a, b in
+            projection.project(Vector3(a.x, a.y, -h)).u + projection.project(Vector3(a.x, a.y, h)).u
+                < projection.project(Vector3(b.x, b.y, -h)).u + projection.project(Vector3(b.x, b.y, h)).u
+        }!
 
+        // The x and y ticks run along the bottom edges on the page's lower outline: the front ones seen
+        // from above, the back ones seen from below (where nearer edges appear higher).
+        let (ex, ey) = projection.eye.z >= 0 ? (sx, sy) : (-sx, -sy)
         let edges: [(AxisLayout.Kind, Vector3, Vector3, Vector3, ClosedRange<Double>, String?)] = [
-            (.x, Vector3(-1, sy, -h), Vector3(1, sy, -h), Vector3(0, sy, -0.3), xDomain, xLabel),
-            (.y, Vector3(sx, -1, -h), Vector3(sx, 1, -h), Vector3(sx, 0, -0.3), yDomain, yLabel),
+            (.x, Vector3(-1, ey, -h), Vector3(1, ey, -h), Vector3(0, ey, -0.3), xDomain, xLabel),
+            (.y, Vector3(ex, -1, -h), Vector3(ex, 1, -h), Vector3(ex, 0, -0.3), yDomain, yLabel),
             (.z, Vector3(zCorner.x, zCorner.y, -h), Vector3(zCorner.x, zCorner.y, h), Vector3(zCorner.x, zCorner.y, 0),
              field.zRange, zLabel),
         ]
@@ -190,34 +196,36 @@ extension SurfacePlot3D {
                 shows.append(!taken.contains { $0.intersects(frame.inset(by: -m.pad * 0.3)) })
             }
             taken += zip(frames, shows).filter(\.1).map(\.0)
+            // The axis label too gives way to labels placed before it (as on an axis seen end-on).
             var axisTitle: (text: MathText, center: Point, angle: Double)?
             if let title = plan.title {
                 let middle = layout.screen((plan.start + plan.end) * 0.5)
-                axisTitle = (title.text, middle + title.box.center, title.angle)
+                let frame = Rect(x: middle.x + title.box.minX, y: middle.y + title.box.minY, width: title.box.width,
+                                 height: title.box.height)
+                if !taken.contains(where: { $0.intersects(frame) }) {
+                    axisTitle = (title.text, middle + title.box.center, title.angle)
+                    taken.append(frame)
+                }
             }
             axes.append(AxisLayout(kind: plan.kind, ticks: plan.ticks, tickPoints: plan.tickPoints, outward: plan.outward,
                                    showsLabel: shows, labelFrames: frames, title: axisTitle))
         }
-        layout = Layout(frame: frame, plotArea: area, projection: projection, xDomain: xDomain, yDomain: yDomain,
-                        zRange: field.zRange, halfHeight: h, scale: fit.scale, offset: fit.offset,
-                        axes: [axes[1], axes[2], axes[0]],
-                        backX: layout.backX, backY: layout.backY, backZ: layout.backZ)
+        layout.axes = [axes[1], axes[2], axes[0]]
         return layout
     }
 
     /// A layout that draws nothing: for frames too small to hold the plot.
     private func emptyLayout(field: HeightField, frame: Rect) -> Layout {
         let h = field.halfHeight
-        return Layout(frame: frame, plotArea: frame, projection: Projection3D(camera: camera, sceneRadius: (2 + h * h).squareRoot()),
+        let projection = Projection3D(camera: camera, sceneRadius: (2 + h * h).squareRoot())
+        return Layout(frame: frame, plotArea: frame, projection: projection,
                       xDomain: xDomain, yDomain: yDomain, zRange: field.zRange, halfHeight: h, scale: 0,
                       offset: frame.center, axes: [], backX: -1, backY: -1, backZ: -h)
     }
 
     /// Chooses an axis's ticks for the box drawn at `scale` and measures where their labels go.
     ///
-    /// The tick count aims at one label per seven font sizes of projected edge (three and a half
-    /// along the z edge, where labels stack), and is lowered until
-    /// neighbouring labels stand apart.
+    /// The axis gets as many ticks (up to 7) as fit with their labels apart.
     private func plan(_ kind: AxisLayout.Kind, _ start: Vector3, _ end: Vector3, _ outward3D: Vector3,
                       _ domain: ClosedRange<Double>, _ label: String?, _ field: HeightField, _ projection: Projection3D,
                       scale: Double, _ canvas: any Canvas, _ m: Metrics, _ theme: Theme) -> AxisPlan {
@@ -230,7 +238,6 @@ extension SurfacePlot3D {
 
         let (su, sv) = projection.project(start), (eu, ev) = projection.project(end)
         let edge = Point((eu - su) * scale, -(ev - sv) * scale)
-        let edgeLength = (edge.x * edge.x + edge.y * edge.y).squareRoot()
         let gap = m.tickLength + m.pad * 0.4
         let ascent = canvas.measure("0", font: m.tickFont).ascent, descent = canvas.measure("0", font: m.tickFont).descent
 
@@ -248,22 +255,32 @@ extension SurfacePlot3D {
             return Rect(x: outward.x * reach - width / 2, y: outward.y * reach - height / 2, width: width, height: height)
         }
 
-        // Labels stand side by side along x and y edges, but stack along the vertical z edge.
-        var target = min(7, max(2, Int(edgeLength / (theme.fontSize * (kind == .z ? 3.5 : 7)))))
-        var ticks: [Tick] = [], points: [Vector3] = [], boxes: [Rect] = []
-        while true {
-            ticks = Ticks.linear(domain, target: target)
-            points = ticks.map { point($0.value) }
-            boxes = ticks.map { box($0.label) }
-            // Page positions relative to the box's origin, at this scale.
-            let frames = zip(points, boxes).map { point, box in
+        // Of the tick sets for targets 2…8, take the one with the most ticks (at most 7) whose labels stand
+        // apart and whose ticks are far enough apart on the page: labels side by side along x and y edges
+        // need more room than labels stacked along the vertical z edge.
+        let spacing = theme.fontSize * (kind == .z ? 2.8 : 5)
+        var best: (ticks: [Tick], points: [Vector3], boxes: [Rect])?
+        var fallback: (ticks: [Tick], points: [Vector3], boxes: [Rect])?
+        for target in 2...8 {
+            let ticks = Ticks.linear(domain, target: target)
+            guard ticks.count <= 7 else { continue }
+            let points = ticks.map { point($0.value) }
+            let boxes = ticks.map { box($0.label) }
+            let pages = points.map { point -> Point in
                 let (u, v) = projection.project(point)
-                return Rect(x: u * scale + box.minX, y: -v * scale + box.minY, width: box.width, height: box.height)
+                return Point(u * scale, -v * scale)
+            }
+            let frames = zip(pages, boxes).map { page, box in
+                Rect(x: page.x + box.minX, y: page.y + box.minY, width: box.width, height: box.height)
             }
             let crowded = zip(frames, frames.dropFirst()).contains { $0.inset(by: -m.pad * 0.5).intersects($1) }
-            if !crowded || target <= 2 { break }
-            target -= 1
+                || zip(pages, pages.dropFirst()).contains { a, b in
+                    ((a.x - b.x) * (a.x - b.x) + (a.y - b.y) * (a.y - b.y)).squareRoot() < spacing
+                }
+            if fallback == nil || ticks.count < fallback!.ticks.count { fallback = (ticks, points, boxes) }
+            if !crowded && ticks.count > (best?.ticks.count ?? 0) { best = (ticks, points, boxes) }
         }
+        let (ticks, points, boxes) = best ?? fallback ?? ([], [], [])
 
         var title: (text: MathText, box: Rect, angle: Double)?
         if let label {
@@ -281,7 +298,8 @@ extension SurfacePlot3D {
             // How far the tick labels reach out, and half the rotated label's extent along `outward`.
             let labelsReach = boxes.map { b in (b.center.x * outward.x + b.center.y * outward.y) + abs(outward.x) * b.width / 2
                 + abs(outward.y) * b.height / 2 }.max() ?? gap
-            let along = abs(outward.x * c + outward.y * s) * layout.width / 2 + abs(-outward.x * s + outward.y * c) * layout.height / 2
+            let along = abs(outward.x * c + outward.y * s) * layout.width / 2
+                + abs(-outward.x * s + outward.y * c) * layout.height / 2
             let reach = labelsReach + m.pad * 0.8 + along
             title = (text, Rect(x: outward.x * reach - halfWidth, y: outward.y * reach - halfHeight, width: 2 * halfWidth,
                                 height: 2 * halfHeight), angle)

@@ -49,7 +49,8 @@ extension SurfacePlot3D {
             case .marker(let marker):
                 drawMarker(marker, at: Point(rect.minX + pad + swatch / 2, middle), canvas, theme, size: theme.fontSize * 0.95)
             }
-            texts[k].draw(on: canvas, at: Point(rect.minX + pad + swatch + pad * 0.7, middle + ascent * 0.4), color: theme.foreground)
+            texts[k].draw(on: canvas, at: Point(rect.minX + pad + swatch + pad * 0.7, middle + ascent * 0.4),
+                          color: theme.foreground)
         }
     }
 }

@@ -1,7 +1,9 @@
 extension SurfacePlot3D {
     /// A marker on the surface at (x, y, f(x, y)), hidden when the surface is in front of it.
     public struct Marker: Sendable {
+        /// The marker's position (x, y) in data coordinates; its height is the surface's there.
         public var point: Point
+        /// The marker's outline.
         public var shape: MarkerShape
         /// The inside's colour; nil draws only the outline (a ring for a circle).
         public var fill: Color?

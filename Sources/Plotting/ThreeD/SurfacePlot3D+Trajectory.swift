@@ -8,6 +8,7 @@ extension SurfacePlot3D {
     public struct Trajectory: Sendable {
         /// The path's points (x, y) in data coordinates.
         public var points: [Point]
+        /// The line's colour.
         public var color: Color
         /// Line width in layout units.
         public var width: Double

@@ -12,9 +12,14 @@
 /// 5. drapes each ``Trajectory`` over the surface and draws the parts the camera sees, then the visible
 ///    ``Marker``s, a legend and the title.
 ///
-/// Occlusion of paths and markers is decided per point by a ray cast through the sampled height field
-/// (``HeightField``-based, see `isVisible`): a path running behind a ridge disappears behind it.
-/// Everything goes through the `Canvas` protocol, so PNG, SVG and PDF output look the same.
+/// Paths and markers are hidden where the surface is in front of them: each point, lifted a thousandth
+/// of the box's height off the surface, is visible when the straight line from it to the camera stays
+/// above the sampled surface (checked every half cell until the line leaves the box or rises above the
+/// highest sample). A path running behind a ridge therefore disappears behind it and reappears beyond,
+/// which plotting libraries that sort whole lines by depth get wrong.
+///
+/// Everything goes through the `Canvas` protocol, so PNG, SVG and PDF output look the same. Path colours
+/// are used as given (a recipe may pass them through `Theme.lineColor(_:)` first).
 ///
 /// ```swift
 /// let plot = SurfacePlot3D(value: { x, y in (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x) },
@@ -25,7 +30,9 @@
 public struct SurfacePlot3D: Sendable {
     /// The surface: z = value(x, y). Non-finite values leave holes.
     public var value: @Sendable (Double, Double) -> Double
+    /// The x interval shown, mapped to the box's width.
     public var xDomain: ClosedRange<Double>
+    /// The y interval shown, mapped to the box's depth.
     public var yDomain: ClosedRange<Double>
     /// The z axis's range; nil uses the range of the sampled values. Heights outside it are clamped.
     public var zRange: ClosedRange<Double>?
@@ -36,18 +43,26 @@ public struct SurfacePlot3D: Sendable {
     /// How values map to colours; nil is linear over the z range. Use `.logarithmic` for losses that span
     /// decades.
     public var norm: ValueNorm?
+    /// Where the box is seen from.
     public var camera: Camera
+    /// The light that shades the surface.
     public var lighting: Lighting
     /// Thin grid lines over the surface (every few cells, so that there are about 30 per side).
     public var wireframe: Bool
     /// The box's height relative to its width and depth: the z range is drawn 2·boxHeight tall against
     /// the x and y domains' 2.
     public var boxHeight: Double
+    /// The text above the plot (`MathText` markup: `$...$` is typeset).
     public var title: String?
+    /// The x axis's label, set along its edge.
     public var xLabel: String?
+    /// The y axis's label, set along its edge.
     public var yLabel: String?
+    /// The z axis's label, reading upwards.
     public var zLabel: String?
+    /// Paths draped over the surface, drawn where the camera sees them.
     public var paths: [Trajectory]
+    /// Markers on the surface, drawn where the camera sees them.
     public var markers: [Marker]
     /// Whether labelled paths and markers get a legend.
     public var legend: Bool
