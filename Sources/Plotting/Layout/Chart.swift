@@ -22,6 +22,8 @@ public struct Chart: Sendable {
     public var grid: Bool
     /// A colour key to the right of the plot.
     public var colorbar: Colorbar?
+    /// Label only whole numbers on the y axis (for counts).
+    public var integerYTicks = false
 
     /// A chart over `xDomain × yDomain`.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, xScale: Scale.Kind = .linear,
@@ -56,7 +58,7 @@ public struct Chart: Sendable {
         let pad = theme.fontSize * 0.6, tickLength = theme.fontSize * 0.35
         // Estimate the plot size for choosing tick counts, then measure the labels.
         let xTicks = Scale(xScale, domain: xDomain).ticks(target: max(3, Int(frame.width / (theme.fontSize * 7))))
-        let yTicks = Scale(yScale, domain: yDomain).ticks(target: max(3, Int(frame.height / (theme.fontSize * 4.5))))
+        let yTicks = wholeIfAsked(Scale(yScale, domain: yDomain).ticks(target: max(3, Int(frame.height / (theme.fontSize * 4.5)))))
         let yTickWidth = yTicks.map { canvas.measure($0.label, font: tickFont).width }.max() ?? 0
         let tickHeight = canvas.measure("0", font: tickFont).height
         let labelHeight = canvas.measure("Xg", font: labelFont).height
@@ -95,12 +97,18 @@ public struct Chart: Sendable {
             path.move(to: Point(x, layout.plot.minY))
             path.line(to: Point(x, layout.plot.maxY))
         }
-        for tick in layout.y.ticks(target: tickTarget(layout.plot.height, theme, horizontal: false)) where yDomain.contains(tick.value) {
+        for tick in wholeIfAsked(layout.y.ticks(target: tickTarget(layout.plot.height, theme, horizontal: false))) where yDomain.contains(tick.value) {
             let y = layout.y.position(tick.value)
             path.move(to: Point(layout.plot.minX, y))
             path.line(to: Point(layout.plot.maxX, y))
         }
         canvas.stroke(path, style: StrokeStyle(color: theme.gridColor, width: theme.axisWidth))
+    }
+
+    /// The ticks at whole numbers, relabelled without decimals, when the chart asks for them.
+    private func wholeIfAsked(_ ticks: [Tick]) -> [Tick] {
+        guard integerYTicks else { return ticks }
+        return ticks.filter { $0.value.rounded() == $0.value }.map { Tick($0.value, Ticks.format($0.value, decimals: 0)) }
     }
 
     private func tickTarget(_ length: Double, _ theme: Theme, horizontal: Bool) -> Int {
@@ -117,7 +125,7 @@ public struct Chart: Sendable {
         var ticks = Path()
         var minor = Path()
         let xTicks = layout.x.ticks(target: tickTarget(plot.width, theme, horizontal: true)).filter { xDomain.contains($0.value) }
-        let yTicks = layout.y.ticks(target: tickTarget(plot.height, theme, horizontal: false)).filter { yDomain.contains($0.value) }
+        let yTicks = wholeIfAsked(layout.y.ticks(target: tickTarget(plot.height, theme, horizontal: false))).filter { yDomain.contains($0.value) }
         let tickAscent = canvas.measure("0", font: tickFont).ascent
         for tick in xTicks {
             let x = layout.x.position(tick.value)

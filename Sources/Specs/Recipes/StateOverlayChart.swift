@@ -70,9 +70,11 @@ extension PanelSpec {
                 marks.append(.bars(BarMark(xs: xs, heights: counts, width: width * 0.9, color: styles[k].color, label: styles[k].label)))
             }
             marks += annotationMarks
-            return Chart(title: title ?? "Function evaluations per step", xLabel: "step", yLabel: "evaluations",
-                         xDomain: 0.4...Double(longest) + 0.6, yDomain: 0...highest * 1.15, marks: marks,
-                         legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, grid: true)
+            var chart = Chart(title: title ?? "Function evaluations per step", xLabel: "step", yLabel: "evaluations",
+                              xDomain: 0.4...Double(longest) + 0.6, yDomain: 0...highest * 1.15, marks: marks,
+                              legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, grid: true)
+            chart.integerYTicks = true
+            return chart
         }
     }
 
