@@ -26,11 +26,17 @@ public struct Expression: Sendable, CustomStringConvertible {
     /// The formula as written.
     public let text: String
 
-    /// Parses a formula.
+    /// Parses a formula in x and y.
     ///
     /// - Throws: ``InputError`` naming the column of the first problem, with the formula and a caret.
     public init(_ text: String) throws(InputError) {
-        var parser = ExpressionParser(text)
+        try self.init(text, variables: ("x", "y"))
+    }
+
+    /// Parses a formula whose two variables have other names — for example `("epoch", nil)` for a learning-rate
+    /// factor such as `0.95^epoch`; the first variable takes the place of x, the second of y.
+    public init(_ text: String, variables: (String, String?)) throws(InputError) {
+        var parser = ExpressionParser(text, variables: variables)
         self.root = try parser.parse()
         self.text = text
     }

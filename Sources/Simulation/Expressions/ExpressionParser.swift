@@ -17,9 +17,13 @@ struct ExpressionParser {
     static let maximumLength = 10_000
     static let maximumDepth = 200
 
-    init(_ text: String) {
+    /// The names of the two variables (x and y unless the formula is about something else).
+    private let variables: (String, String?)
+
+    init(_ text: String, variables: (String, String?) = ("x", "y")) {
         self.text = text
         self.characters = Array(text)
+        self.variables = variables
     }
 
     mutating func parse() throws(InputError) -> Expression.Node {
@@ -120,17 +124,18 @@ struct ExpressionParser {
                 }
                 return .call(function, arguments)
             }
+            if name == variables.0 { return .x }
+            if let second = variables.1, name == second { return .y }
             switch name {
-            case "x": return .x
-            case "y": return .y
             case "pi": return .constant(Double.pi)
             case "e": return .constant(2.718281828459045)
             default:
                 if ExpressionFunction(rawValue: name) != nil {
                     throw InputError("\(name) is a function: write \(name)(...)", source: text, column: start + 1)
                 }
-                let hint = didYouMean(name, in: ["x", "y", "pi", "e"] + ExpressionFunction.allCases.map(\.rawValue))
-                throw InputError("unknown name '\(name)'\(hint) (variables: x, y; constants: pi, e)",
+                let names = [variables.0] + (variables.1.map { [$0] } ?? [])
+                let hint = didYouMean(name, in: names + ["pi", "e"] + ExpressionFunction.allCases.map(\.rawValue))
+                throw InputError("unknown name '\(name)'\(hint) (variables: \(names.joined(separator: ", ")); constants: pi, e)",
                                  source: text, column: start + 1)
             }
         }

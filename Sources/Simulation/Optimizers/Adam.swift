@@ -22,7 +22,7 @@ import Darwin
 public struct Adam: GradientOptimizer {
     public static let name = "Adam"
     public var lr: Double
-    public let betas: (Double, Double)
+    public var betas: (Double, Double)
     public let eps: Double
     public let weightDecay: Double
     public let amsgrad: Bool
@@ -82,6 +82,14 @@ public struct Adam: GradientOptimizer {
             parameters[i] = parameters[i] + (-stepSize) * expAvg[i] / denom
         }
     }
+
+    /// β₁, which CyclicLR and OneCycleLR cycle for this optimizer.
+    public var scheduledMomentum: Double? {
+        get { betas.0 }
+        set { if let newValue { betas.0 = newValue } }
+    }
+
+    public var momentumIsBeta1: Bool { true }
 
     public var state: [StateEntry] {
         guard !expAvg.isEmpty else { return [] }

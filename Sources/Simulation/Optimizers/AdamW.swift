@@ -46,6 +46,14 @@ public struct AdamW: GradientOptimizer {
 
     public var state: [StateEntry] { adam.state }
 
+    /// β₁, which CyclicLR and OneCycleLR cycle for this optimizer.
+    public var scheduledMomentum: Double? {
+        get { adam.scheduledMomentum }
+        set { adam.scheduledMomentum = newValue }
+    }
+
+    public var momentumIsBeta1: Bool { true }
+
     static let entry = Catalog<any Optimizer>.Entry(
         name, summary: "Adam with decoupled weight decay",
         parameters: Adam.parameters(weightDecay: .number(1e-2), decoupled: true)

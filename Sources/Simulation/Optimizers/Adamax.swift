@@ -19,7 +19,7 @@ import Darwin
 public struct Adamax: GradientOptimizer {
     public static let name = "Adamax"
     public var lr: Double
-    public let betas: (Double, Double)
+    public var betas: (Double, Double)
     public let eps: Double
     public let weightDecay: Double
     public let maximize: Bool
@@ -63,6 +63,14 @@ public struct Adamax: GradientOptimizer {
             parameters[i] = parameters[i] + (-clr) * expAvg[i] / expInf[i]
         }
     }
+
+    /// β₁, which CyclicLR and OneCycleLR cycle for this optimizer.
+    public var scheduledMomentum: Double? {
+        get { betas.0 }
+        set { if let newValue { betas.0 = newValue } }
+    }
+
+    public var momentumIsBeta1: Bool { true }
 
     public var state: [StateEntry] {
         guard !expAvg.isEmpty else { return [] }

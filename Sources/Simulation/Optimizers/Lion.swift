@@ -14,7 +14,7 @@
 public struct Lion: GradientOptimizer {
     public static let name = "Lion"
     public var lr: Double
-    public let betas: (Double, Double)
+    public var betas: (Double, Double)
     public let weightDecay: Double
     public let weightDecouple: Bool
     public let fixedDecay: Bool
@@ -65,6 +65,14 @@ public struct Lion: GradientOptimizer {
             parameters[i] = parameters[i] + (-lr) * update
         }
     }
+
+    /// β₁, which CyclicLR and OneCycleLR cycle for this optimizer.
+    public var scheduledMomentum: Double? {
+        get { betas.0 }
+        set { if let newValue { betas.0 = newValue } }
+    }
+
+    public var momentumIsBeta1: Bool { true }
 
     public var state: [StateEntry] {
         expAvg.isEmpty ? [] : [StateEntry("exp_avg", .vector(expAvg))]

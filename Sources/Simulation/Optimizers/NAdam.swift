@@ -19,7 +19,7 @@ import Darwin
 public struct NAdam: GradientOptimizer {
     public static let name = "NAdam"
     public var lr: Double
-    public let betas: (Double, Double)
+    public var betas: (Double, Double)
     public let eps: Double
     public let weightDecay: Double
     public let momentumDecay: Double
@@ -78,6 +78,14 @@ public struct NAdam: GradientOptimizer {
             parameters[i] = parameters[i] + momentumScale * expAvg[i] / denom
         }
     }
+
+    /// β₁, which CyclicLR and OneCycleLR cycle for this optimizer.
+    public var scheduledMomentum: Double? {
+        get { betas.0 }
+        set { if let newValue { betas.0 = newValue } }
+    }
+
+    public var momentumIsBeta1: Bool { true }
 
     public var state: [StateEntry] {
         guard !expAvg.isEmpty else { return [] }

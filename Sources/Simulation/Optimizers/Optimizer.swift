@@ -35,10 +35,25 @@ public protocol Optimizer: Sendable {
 
     /// The averaged iterate of an averaging optimizer (ASGD's `ax`), or `nil`.
     var averagedParameters: [Double]? { get }
+
+    /// The momentum a schedule may cycle (CyclicLR, OneCycleLR): `momentum` for SGD and RMSprop, β₁ of
+    /// `betas` for the Adam family and Lion; `nil` for optimizers that have neither. Setting it changes the
+    /// next steps, as writing `param_groups[0]['momentum']` or `['betas']` does in PyTorch.
+    var scheduledMomentum: Double? { get set }
+
+    /// Whether ``scheduledMomentum`` is β₁ (PyTorch records it as `betas[0]`) rather than `momentum`.
+    var momentumIsBeta1: Bool { get }
 }
 
 extension Optimizer {
     public var averagedParameters: [Double]? { nil }
+
+    public var scheduledMomentum: Double? {
+        get { nil }
+        set {}
+    }
+
+    public var momentumIsBeta1: Bool { false }
 
     /// `torch.optim.NAME([p], key=value, ..., foreach=False)` built from ``configuration``.
     public var pytorchConstructor: String {

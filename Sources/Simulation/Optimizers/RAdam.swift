@@ -20,7 +20,7 @@ import Darwin
 public struct RAdam: GradientOptimizer {
     public static let name = "RAdam"
     public var lr: Double
-    public let betas: (Double, Double)
+    public var betas: (Double, Double)
     public let eps: Double
     public let weightDecay: Double
     public let decoupledWeightDecay: Bool
@@ -79,6 +79,14 @@ public struct RAdam: GradientOptimizer {
             parameters[i] = parameters[i] + (-1.0) * update
         }
     }
+
+    /// β₁, which CyclicLR and OneCycleLR cycle for this optimizer.
+    public var scheduledMomentum: Double? {
+        get { betas.0 }
+        set { if let newValue { betas.0 = newValue } }
+    }
+
+    public var momentumIsBeta1: Bool { true }
 
     public var state: [StateEntry] {
         guard !expAvg.isEmpty else { return [] }

@@ -18,7 +18,7 @@ public struct RMSprop: GradientOptimizer {
     public let alpha: Double
     public let eps: Double
     public let weightDecay: Double
-    public let momentum: Double
+    public var momentum: Double
     public let centered: Bool
     public let maximize: Bool
     private var stepCount = 0.0
@@ -57,6 +57,8 @@ public struct RMSprop: GradientOptimizer {
             if centered { gradAvg = squareAvg }
             if momentum > 0 { momentumBuffer = squareAvg }
         }
+        // A schedule may switch momentum on after the first step: start its buffer at zero then.
+        if momentum > 0 && momentumBuffer.isEmpty { momentumBuffer = [Double](repeating: 0, count: parameters.count) }
         stepCount += 1
         for i in parameters.indices {
             var g = maximize ? -gradient[i] : gradient[i]
@@ -79,10 +81,16 @@ public struct RMSprop: GradientOptimizer {
         }
     }
 
+    /// SGD's and RMSprop's `momentum` as a schedule sees it.
+    public var scheduledMomentum: Double? {
+        get { momentum }
+        set { if let newValue { momentum = newValue } }
+    }
+
     public var state: [StateEntry] {
         guard !squareAvg.isEmpty else { return [] }
         var entries = [StateEntry("step", .scalar(stepCount)), StateEntry("square_avg", .vector(squareAvg))]
-        if momentum > 0 { entries.append(StateEntry("momentum_buffer", .vector(momentumBuffer))) }
+        if !momentumBuffer.isEmpty { entries.append(StateEntry("momentum_buffer", .vector(momentumBuffer))) }
         if centered { entries.append(StateEntry("grad_avg", .vector(gradAvg))) }
         return entries
     }

@@ -15,7 +15,7 @@
 public struct SGD: GradientOptimizer {
     public static let name = "SGD"
     public var lr: Double
-    public let momentum: Double
+    public var momentum: Double
     public let dampening: Double
     public let weightDecay: Double
     public let nesterov: Bool
@@ -59,6 +59,12 @@ public struct SGD: GradientOptimizer {
             }
             parameters[i] = parameters[i] + (-lr) * g
         }
+    }
+
+    /// SGD's and RMSprop's `momentum` as a schedule sees it.
+    public var scheduledMomentum: Double? {
+        get { momentum }
+        set { if let newValue { momentum = newValue } }
     }
 
     public var state: [StateEntry] {
