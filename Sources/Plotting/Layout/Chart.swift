@@ -24,6 +24,24 @@ public struct Chart: Sendable {
     public var colorbar: Colorbar?
     /// Label only whole numbers on the y axis (for counts).
     public var integerYTicks = false
+    /// A second y axis on the right, with its own scale and marks (a momentum curve beside learning rates).
+    public var secondary: SecondaryAxis?
+
+    /// A right-hand y axis: its label, scale, domain and the marks measured against it.
+    public struct SecondaryAxis: Sendable {
+        public var label: String?
+        public var scale: Scale.Kind
+        public var domain: ClosedRange<Double>
+        public var marks: [Mark]
+
+        /// A right-hand axis over `domain`.
+        public init(label: String? = nil, scale: Scale.Kind = .linear, domain: ClosedRange<Double>, marks: [Mark]) {
+            self.label = label
+            self.scale = scale
+            self.domain = domain
+            self.marks = marks
+        }
+    }
 
     /// A chart over `xDomain × yDomain`.
     public init(title: String? = nil, xLabel: String? = nil, yLabel: String? = nil, xScale: Scale.Kind = .linear,
@@ -67,7 +85,11 @@ public struct Chart: Sendable {
         let bottom = pad + (xLabel == nil ? 0 : labelHeight + pad * 0.6) + tickHeight + tickLength + pad * 0.5
         let top = title == nil ? pad * 1.5 : titleHeight + pad * 2
         let lastX = xTicks.last.map { canvas.measure($0.label, font: tickFont).width / 2 } ?? 0
-        let right = max(pad * 1.5, lastX + pad * 0.5) + (colorbar?.width(canvas, theme) ?? 0)
+        var right = max(pad * 1.5, lastX + pad * 0.5) + (colorbar?.width(canvas, theme) ?? 0)
+        if let secondary {
+            let labels = Scale(secondary.scale, domain: secondary.domain).ticks(target: 5).map { canvas.measure($0.label, font: tickFont).width }
+            right = max(right, pad + tickLength + (labels.max() ?? 0) + (secondary.label == nil ? 0 : labelHeight + pad))
+        }
         let plot = frame.inset(top: top, left: left, bottom: bottom, right: right)
         return Layout(plot: plot, x: Scale(xScale, domain: xDomain, from: plot.minX, to: plot.maxX),
                       y: Scale(yScale, domain: yDomain, from: plot.maxY, to: plot.minY))
@@ -82,8 +104,14 @@ public struct Chart: Sendable {
         canvas.save()
         canvas.clip(to: Path(rect: plot))
         for mark in marks { draw(mark, canvas, layout, theme) }
+        if let secondary {
+            var other = layout
+            other.y = Scale(secondary.scale, domain: secondary.domain, from: plot.maxY, to: plot.minY)
+            for mark in secondary.marks { draw(mark, canvas, other, theme) }
+        }
         canvas.restore()
         drawAxes(canvas, layout, theme)
+        if let secondary { drawSecondaryAxis(secondary, canvas, layout, theme) }
         colorbar?.draw(canvas, beside: plot, theme: theme)
         if legend != .none { drawLegend(canvas, layout, theme) }
     }
@@ -201,6 +229,46 @@ public struct Chart: Sendable {
         case .annotation(let annotation): drawAnnotation(annotation, canvas, layout, theme)
         case .arrows(let arrows): drawArrows(arrows, canvas, layout)
         case .bars(let bars): drawBars(bars, canvas, layout)
+        case .rule(let rule): drawRule(rule, canvas, layout, theme)
+        }
+    }
+
+    private func drawRule(_ rule: RuleMark, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        let x = layout.x.position(rule.x)
+        guard x.isFinite else { return }
+        canvas.stroke(Path(polyline: [Point(x, layout.plot.minY), Point(x, layout.plot.maxY)]),
+                      style: StrokeStyle(color: rule.color, width: theme.axisWidth, dash: [4, 3]))
+        if let label = rule.label {
+            let font = theme.font(0.75)
+            let metrics = canvas.measure(label, font: font)
+            let origin = Point(x + 3, layout.plot.minY + 3 + metrics.ascent)
+            canvas.fill(Path(rect: Rect(x: origin.x - 1.5, y: origin.y - metrics.ascent - 1, width: metrics.width + 3, height: metrics.height + 2)),
+                        color: theme.background.withAlpha(0.8))
+            canvas.drawText(label, at: origin, font: font, color: rule.color)
+        }
+    }
+
+    private func drawSecondaryAxis(_ axis: SecondaryAxis, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        let plot = layout.plot
+        let scale = Scale(axis.scale, domain: axis.domain, from: plot.maxY, to: plot.minY)
+        let tickFont = theme.font(0.9), tickLength = theme.fontSize * 0.35, pad = theme.fontSize * 0.6
+        let style = StrokeStyle(color: theme.foreground.withAlpha(0.75), width: theme.axisWidth)
+        var ticks = Path()
+        let ascent = canvas.measure("0", font: tickFont).ascent
+        var widest = 0.0
+        for tick in scale.ticks(target: tickTarget(plot.height, theme, horizontal: false)) where axis.domain.contains(tick.value) {
+            let y = scale.position(tick.value)
+            ticks.move(to: Point(plot.maxX, y))
+            ticks.line(to: Point(plot.maxX + tickLength, y))
+            canvas.drawText(tick.label, at: Point(plot.maxX + tickLength + pad * 0.4, y + ascent * 0.5), font: tickFont, color: theme.mutedForeground)
+            widest = max(widest, canvas.measure(tick.label, font: tickFont).width)
+        }
+        canvas.stroke(ticks, style: style)
+        if let label = axis.label {
+            let layout = markup(label).layout(font: theme.font(), on: canvas)
+            let anchor = Point(plot.maxX + tickLength + pad * 0.4 + widest + pad + layout.ascent, plot.center.y)
+            layout.draw(on: canvas, at: layout.origin(placing: .baselineCenter, at: anchor, angle: -.pi / 2), color: theme.foreground,
+                        angle: -.pi / 2)
         }
     }
 
@@ -398,7 +466,7 @@ public struct Chart: Sendable {
     }
 
     var legendEntries: [LegendEntry] {
-        marks.compactMap { mark in
+        (marks + (secondary?.marks ?? [])).compactMap { mark in
             switch mark {
             case .line(let line):
                 line.label.map { LegendEntry(label: $0, line: StrokeStyle(color: line.color, width: line.width, dash: line.dash)) }

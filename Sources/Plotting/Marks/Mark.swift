@@ -19,6 +19,22 @@ public enum Mark: Sendable {
     case arrows(ArrowMark)
     /// Vertical bars.
     case bars(BarMark)
+    /// A vertical line across the plot at an x value, labelled at the top (a milestone, a restart).
+    case rule(RuleMark)
+}
+
+/// A vertical dashed line at `x` with a short label at the top of the plot.
+public struct RuleMark: Sendable {
+    public var x: Double
+    public var label: String?
+    public var color: Color
+
+    /// A rule at `x`.
+    public init(x: Double, label: String? = nil, color: Color) {
+        self.x = x
+        self.label = label
+        self.color = color
+    }
 }
 
 /// Arrows from data points along data-space vectors.
