@@ -50,9 +50,10 @@ public struct FigureSpec: Sendable {
     static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt"]
     static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
                             "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
-                            "overlay", "every", "camera", "wireframe"]
+                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics"]
     static let insetKeys = panelKeys + ["position"]
-    static let runKeys = ["optimizer", "label", "start", "steps"]
+    static let runKeys = ["optimizer", "label", "start", "steps", "schedule"]
+    static let scheduleKeys = ["schedule", "label", "optimizer"]
 }
 
 extension FigureSpec {
@@ -136,7 +137,7 @@ extension FigureSpec {
         let kind = PanelSpec.Kind(rawValue: kindName)!
         try checkMarkup("title", object)
 
-        let surfaceText = try object.requiredString("surface", what: "a spec")
+        let surfaceText = kind == .schedules ? (try object.string("surface") ?? "quadratic") : try object.requiredString("surface", what: "a spec")
         let surface: SurfaceSpec
         do {
             surface = try Surfaces.make(surfaceText)
@@ -157,7 +158,7 @@ extension FigureSpec {
         }
 
         let runObjects = try object.objects("runs", what: "a run") ?? []
-        if runObjects.isEmpty && kind != .gradientField {
+        if runObjects.isEmpty && kind != .gradientField && kind != .schedules {
             throw object.error(at: object["runs"], "a \(kind.rawValue) panel needs 'runs': a list with at least one '- optimizer: ...'")
         }
         var runs: [PanelSpec.Run] = []
@@ -171,9 +172,15 @@ extension FigureSpec {
                 throw component(error, key: "optimizer", run)
             }
             try checkMarkup("label", run)
-            let label = try run.string("label") ?? defaultLabel(optimizer)
+            let runSteps = try run.integer("steps", in: 1...100_000)
+            var scheduleName: String?
+            if let scheduleText = try run.string("schedule") {
+                scheduleName = try checkSchedule(scheduleText, key: "schedule", in: run, optimizer: optimizer, steps: runSteps ?? steps,
+                                                 feedsLosses: true)
+            }
+            let label = try run.string("label") ?? defaultLabel(optimizer) + (scheduleName.map { " + \($0)" } ?? "")
             runs.append(PanelSpec.Run(optimizer: optimizer, label: label, start: try run.numbers("start", count: 2).map { SIMD2($0[0], $0[1]) },
-                                      steps: try run.integer("steps", in: 1...100_000)))
+                                      steps: runSteps, schedule: try run.string("schedule")))
         }
         // Runs that would share a label are told apart by their full configuration.
         let labels = runs.map(\.label)
@@ -205,6 +212,40 @@ extension FigureSpec {
                 throw cameraObject.error(at: nil, "'camera' needs an elevation between -10 and 90 degrees and a distance between 2 and 50")
             }
         }
+        var metrics: [Double]?
+        if let node = object["metrics"] {
+            guard case .sequence(let items) = node else { throw object.error(at: node, "'metrics' must be a list of numbers") }
+            var values: [Double] = []
+            for item in items { values.append(try YAMLObject.number(item, key: "metrics", object: object)) }
+            metrics = values
+        }
+        var curves: [PanelSpec.ScheduleCurve] = []
+        if kind == .schedules {
+            let defaultOptimizer = try object.string("optimizer") ?? "SGD(lr=0.1)"
+            let baseOptimizer: any Optimizer
+            do { baseOptimizer = try Optimizers.make(defaultOptimizer) } catch { throw component(error, key: "optimizer", object) }
+            guard let node = object["schedules"], case .sequence(let items) = node, !items.isEmpty else {
+                throw object.error(at: object["schedules"], "a schedules panel needs 'schedules': a list of schedulers such as '- StepLR(step_size=30)'")
+            }
+            for item in items {
+                if case .scalar = item {
+                    let holder = try YAMLObject(.mapping(Node.Mapping([(Node("schedule"), item)])), file: object.file, what: "a schedule")
+                    let name = try checkSchedule(item.string ?? "", key: "schedule", in: holder, optimizer: baseOptimizer, steps: steps, metrics: metrics)
+                    curves.append(PanelSpec.ScheduleCurve(schedule: item.string ?? "", label: name, optimizer: baseOptimizer))
+                    continue
+                }
+                let curve = try YAMLObject(item, file: object.file, what: "a schedule")
+                try curve.requireKeys(in: scheduleKeys, what: "a schedule")
+                var optimizer = baseOptimizer
+                if let text = try curve.string("optimizer") {
+                    do { optimizer = try Optimizers.make(text) } catch { throw component(error, key: "optimizer", curve) }
+                }
+                let text = try curve.requiredString("schedule", what: "a schedule")
+                let name = try checkSchedule(text, key: "schedule", in: curve, optimizer: optimizer, steps: steps, metrics: metrics)
+                try checkMarkup("label", curve)
+                curves.append(PanelSpec.ScheduleCurve(schedule: text, label: try curve.string("label") ?? name, optimizer: optimizer))
+            }
+        }
         let levels = try object.choice("levels", ["auto", "log", "linear"])
         return PanelSpec(
             kind: kind, title: try object.string("title"), surface: surface, runs: runs, steps: steps, start: start, view: view,
@@ -219,7 +260,8 @@ extension FigureSpec {
             ascent: try object.choice("direction", ["descent", "ascent"]) == "ascent",
             arrows: try object.integer("arrows", in: 3...80) ?? 21, normalize: try object.bool("normalize") ?? false,
             overlay: try object.choice("overlay", PanelSpec.Overlay.allCases.map(\.rawValue)).flatMap(PanelSpec.Overlay.init) ?? .velocity,
-            every: try object.integer("every", in: 1...10_000) ?? 5, camera: camera, wireframe: try object.bool("wireframe") ?? false)
+            every: try object.integer("every", in: 1...10_000) ?? 5, camera: camera, wireframe: try object.bool("wireframe") ?? false,
+            schedules: curves, metrics: metrics)
     }
 
     // MARK: - Sizes
@@ -270,6 +312,28 @@ extension FigureSpec {
             !defaults.arguments.contains { $0.key == argument.key && $0.value == argument.value }
         }
         return Component(name: name, arguments: changed).description
+    }
+
+    /// Checks a scheduler component by building it and running it for `steps` steps on `optimizer` (so that
+    /// a OneCycleLR too short for the run, or cycled momentum on an optimizer without one, is reported here,
+    /// at the spec's line); returns the scheduler's name.
+    static func checkSchedule(_ text: String, key: String, in object: YAMLObject, optimizer: any Optimizer, steps: Int,
+                              metrics: [Double]? = nil, feedsLosses: Bool = false) throws(SpecError) -> String {
+        let scheduler: any LRScheduler
+        do { scheduler = try Schedules.make(text) } catch { throw component(error, key: key, object) }
+        // Runs on a surface feed ReduceLROnPlateau their losses; a schedules panel needs its `metrics`.
+        if scheduler.needsMetric && metrics == nil && !feedsLosses {
+            throw SpecError(file: object.file, line: object[key]?.mark?.line, column: object[key]?.mark?.column,
+                            "\(key): \(scheduler.name) needs 'metrics': a list of at least \(steps) numbers, the metric of each step")
+        }
+        if !scheduler.needsMetric || metrics != nil {
+            do {
+                _ = try ScheduleRun.run(scheduler, optimizer: optimizer, steps: steps, metrics: metrics)
+            } catch {
+                throw SpecError(file: object.file, line: object[key]?.mark?.line, column: object[key]?.mark?.column, "\(key): \(error.message)")
+            }
+        }
+        return scheduler.name
     }
 
     /// Checks that the text under `key` is valid math-text markup, reporting a problem at its column.

@@ -19,6 +19,8 @@ public struct PanelSpec: Sendable {
         case stateOverlay = "state-overlay"
         /// The surface in 3-D with the paths drawn on it.
         case surface3d
+        /// Learning-rate schedules against step, with cycled momentum on a second axis and phase boundaries.
+        case schedules
     }
 
     /// How the surface is shown under the paths.
@@ -47,6 +49,16 @@ public struct PanelSpec: Sendable {
         public var label: String
         public var start: SIMD2<Double>?
         public var steps: Int?
+        /// A learning-rate scheduler (component text) stepped after each optimizer step.
+        public var schedule: String?
+    }
+
+    /// One curve of a `schedules` panel: a scheduler driving an optimizer's lr.
+    public struct ScheduleCurve: Sendable {
+        /// The scheduler as component text (a new scheduler is made from it for every use).
+        public var schedule: String
+        public var label: String
+        public var optimizer: any Optimizer
     }
 
     /// Text with an arrow to a point of the chart.
@@ -93,6 +105,10 @@ public struct PanelSpec: Sendable {
     public var every: Int
     public var camera: Camera
     public var wireframe: Bool
+    /// For `schedules`: the curves.
+    public var schedules: [ScheduleCurve]
+    /// For `schedules` with ReduceLROnPlateau: the metric fed to each step.
+    public var metrics: [Double]?
 
     /// The resolved view of the panel.
     public var resolvedView: ViewWindow { view ?? surface.surface.view }

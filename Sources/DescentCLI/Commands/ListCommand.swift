@@ -13,6 +13,7 @@ struct ListCommand: TextCommand {
     enum Category: String, ExpressibleByArgument, CaseIterable {
         case surfaces
         case optimizers
+        case schedules
         case colormaps
         case themes
     }
@@ -24,10 +25,26 @@ struct ListCommand: TextCommand {
         switch category {
         case .surfaces: Self.surfaces()
         case .optimizers: Self.optimizers()
+        case .schedules: Self.schedules()
         case .colormaps: Self.colormaps()
         case .themes: Self.themes()
-        case nil: [Self.surfaces(), Self.optimizers(), Self.colormaps(), Self.themes()].joined(separator: "\n\n")
+        case nil: [Self.surfaces(), Self.optimizers(), Self.schedules(), Self.colormaps(), Self.themes()].joined(separator: "\n\n")
         }
+    }
+
+    static func schedules() -> String {
+        var lines = ["Schedules (torch.optim.lr_scheduler names, keys and defaults; required keys have no default)"]
+        for entry in Schedules.catalog.entries {
+            let required = entry.parameters.parameters.filter { $0.isListed && $0.defaultValue == nil }.map { "\($0.name)=…" }
+            var shown = entry.defaults.description
+            if !required.isEmpty {
+                shown = shown.hasSuffix(")") ? String(shown.dropLast()) + (entry.defaults.arguments.isEmpty ? "" : ", ") + required.joined(separator: ", ") + ")"
+                    : shown + "(" + required.joined(separator: ", ") + ")"
+            }
+            lines.append("  \(shown)")
+            lines.append("      \(entry.summary)")
+        }
+        return lines.joined(separator: "\n")
     }
 
     static func colormaps() -> String {

@@ -35,6 +35,10 @@ struct TraceCommand: TextCommand {
             help: ArgumentHelp("The start point (default: the surface's documented start).", valueName: "x,y"))
     var start: String?
 
+    @Option(help: ArgumentHelp("A learning-rate scheduler stepped after each optimizer step, such as 'StepLR(step_size=30)'; ReduceLROnPlateau is fed each step's loss.",
+                               valueName: "schedule"))
+    var schedule: String?
+
     @Option(parsing: .unconditional, help: ArgumentHelp("The number of optimizer steps (1 to 1000000).", valueName: "n"))
     var steps: String = "100"
 
@@ -57,13 +61,16 @@ struct TraceCommand: TextCommand {
         let spec = try wrap("--surface") { () throws(InputError) in try Surfaces.make(surface) }
         let optimizer = try wrap("--optimizer") { () throws(InputError) in try Optimizers.make(self.optimizer) }
         let startPoint = try start.map { text throws(InputError) in try Self.parsePoint(text) } ?? spec.surface.start
+        let scheduler = try schedule.map { text throws(InputError) in try prefixed("--schedule") { () throws(InputError) in try Schedules.make(text) } }
         if emit == .pytorch {
             guard format == .json else { throw InputError("--emit pytorch prints a script whose output is JSON; leave out --format csv") }
-            return try PyTorchScript.make(surface: spec, optimizer: optimizer, start: startPoint, steps: stepCount,
+            return try PyTorchScript.make(surface: spec, optimizer: optimizer, schedule: scheduler, start: startPoint, steps: stepCount,
                                           recordState: state, command: commandLine(start: startPoint, steps: stepCount))
         }
-        let trace = Trace.run(surface: spec.surface, optimizer: optimizer, start: startPoint, steps: stepCount,
-                              noise: spec.noise, recordState: state)
+        let trace = try prefixed("--schedule") { () throws(InputError) in
+            try Trace.run(surface: spec.surface, optimizer: optimizer, schedule: scheduler, start: startPoint, steps: stepCount,
+                          noise: spec.noise, recordState: state)
+        }
         switch format {
         case .json: return trace.json()
         case .csv: return trace.csv()
@@ -76,7 +83,7 @@ struct TraceCommand: TextCommand {
             "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
         }
         return "descent trace --surface \(quoted(surface)) --optimizer \(quoted(optimizer)) --start=\(start.x),\(start.y) "
-            + "--steps \(steps)" + (state ? " --state" : "") + " --emit pytorch"
+            + "--steps \(steps)" + (schedule.map { " --schedule \(quoted($0))" } ?? "") + (state ? " --state" : "") + " --emit pytorch"
     }
 
     /// Reads `--steps`: a whole number from 1 to ``maximumSteps``.
@@ -108,11 +115,7 @@ struct TraceCommand: TextCommand {
     }
 
     private func wrap<T>(_ option: String, _ body: () throws(InputError) -> T) throws(InputError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw error.prefixed(option)
-        }
+        try prefixed(option, body)
     }
 }
 

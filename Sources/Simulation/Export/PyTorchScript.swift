@@ -15,8 +15,10 @@ public enum PyTorchScript {
     ///   - recordState: also print the optimizer's state after each step.
     ///   - command: the command line that produced the script, quoted in its header.
     /// - Throws: ``InputError`` when the surface's formula cannot be read (never for built-in surfaces).
-    public static func make(surface: SurfaceSpec, optimizer: any Optimizer, start: SIMD2<Double>, steps: Int,
-                            recordState: Bool = false, command: String? = nil) throws(InputError) -> String {
+    ///   - schedule: a learning-rate scheduler stepped after each optimizer step (fed the step's loss when it is
+    ///     ReduceLROnPlateau), or `nil`.
+    public static func make(surface: SurfaceSpec, optimizer: any Optimizer, schedule: (any LRScheduler)? = nil,
+                            start: SIMD2<Double>, steps: Int, recordState: Bool = false, command: String? = nil) throws(InputError) -> String {
         let expression = try Expression(surface.surface.formula)
         let name = type(of: optimizer).name
         let isLion = optimizer.pytorchConstructor.hasPrefix("pytorch_optimizer.")
@@ -71,6 +73,11 @@ public enum PyTorchScript {
         }
         add("p = torch.tensor([\(pythonRepr(start.x)), \(pythonRepr(start.y))], requires_grad=True)")
         add("optimizer = \(optimizer.pytorchConstructor)")
+        if let schedule {
+            var counter = 0
+            let expression = try schedulerPython(schedule.configuration, lines: &lines, counter: &counter)
+            add("scheduler = \(expression)")
+        }
         add("steps = \(steps)")
         add()
         add()
@@ -122,7 +129,12 @@ public enum PyTorchScript {
         add("for step in range(1, steps + 1):")
         add("    lr = optimizer.param_groups[0]['lr']")
         if recordState && name == "LBFGS" { add("    evaluations_before = optimizer.state[p].get('func_evals', 0)") }
-        add("    optimizer.step(closure)")
+        if let schedule {
+            add("    loss_before = float(optimizer.step(closure))")
+            add(schedule.needsMetric ? "    scheduler.step(loss_before)" : "    scheduler.step()")
+        } else {
+            add("    optimizer.step(closure)")
+        }
         add("    point, loss = p.tolist(), loss_at_p()")
         add("    if not (math.isfinite(loss) and all(math.isfinite(v) for v in point)):")
         add("        diverged_at = step")
@@ -141,5 +153,38 @@ public enum PyTorchScript {
         if recordState { add("result['state'] = states") }
         add("print(json.dumps(result))")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Python that builds the scheduler `component` on `optimizer`, as `torch.optim.lr_scheduler.NAME(...)`.
+    /// Child schedulers (SequentialLR, ChainedScheduler) are built first, in order, into variables, as PyTorch
+    /// requires; a formula in `epoch` becomes a lambda.
+    static func schedulerPython(_ component: Component, lines: inout [String], counter: inout Int) throws(InputError) -> String {
+        var keywords: [String] = []
+        for argument in component.arguments {
+            guard let key = argument.key else { continue }
+            switch argument.value {
+            case .list(let items) where items.allSatisfy({ if case .component = $0 { true } else { false } }):
+                var names: [String] = []
+                for item in items {
+                    guard case .component(let child) = item else { continue }
+                    let expression = try schedulerPython(child, lines: &lines, counter: &counter)
+                    let name = "scheduler_\(counter)"
+                    counter += 1
+                    lines.append("\(name) = \(expression)")
+                    names.append(name)
+                }
+                keywords.append("\(key)=[\(names.joined(separator: ", "))]")
+            case .string(let formula) where key == "lr_lambda":
+                keywords.append("lr_lambda=lambda epoch: \(try Expression(formula, variables: ("epoch", nil)).pythonScalar(variable: "epoch"))")
+            default:
+                keywords.append("\(key)=\(argument.value)")
+            }
+        }
+        // ChainedScheduler takes the optimizer as a keyword after its schedulers; the others take it first.
+        let name = component.name
+        if name == "ChainedScheduler" {
+            return "torch.optim.lr_scheduler.ChainedScheduler(\((keywords + ["optimizer=optimizer"]).joined(separator: ", ")))"
+        }
+        return "torch.optim.lr_scheduler.\(name)(\((["optimizer"] + keywords).joined(separator: ", ")))"
     }
 }

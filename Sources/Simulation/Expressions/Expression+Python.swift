@@ -3,7 +3,18 @@ extension Expression {
     /// The formula as a Python expression of the tensors `x` and `y`: `^` becomes `**`, functions become
     /// `torch.sin(...)` and so on (`math.sin(...)` where the argument does not involve x or y), and `pi`,
     /// `e` become `math.pi`, `math.e`. Parentheses keep the evaluation order of the original formula.
-    public var python: String { Self.python(root) }
+    public var python: String { Self.python(root, Style(x: "x", y: "y", scalar: false)) }
+
+    /// The formula as Python on plain numbers (`math.sin`, ...), with the first variable called `variable` —
+    /// for a learning-rate factor such as `lambda epoch: 0.95**epoch`.
+    public func pythonScalar(variable: String) -> String { Self.python(root, Style(x: variable, y: "y", scalar: true)) }
+
+    /// How variables are named and whether every function works on Python floats.
+    private struct Style {
+        var x: String
+        var y: String
+        var scalar: Bool
+    }
 
     /// Python precedence levels, loosest first.
     private enum Level: Int, Comparable {
@@ -22,33 +33,33 @@ extension Expression {
     }
 
     /// `node` printed so that it binds at least as tightly as `minimum`.
-    private static func python(_ node: Node, atLeast minimum: Level) -> String {
-        let text = python(node)
+    private static func python(_ node: Node, atLeast minimum: Level, _ style: Style) -> String {
+        let text = python(node, style)
         return level(node) < minimum ? "(\(text))" : text
     }
 
-    private static func python(_ node: Node) -> String {
+    private static func python(_ node: Node, _ style: Style) -> String {
         switch node {
         case .constant(let value):
             if value == .pi { return "math.pi" }
             if value == 2.718281828459045 { return "math.e" }
             return formulaNumber(value)
-        case .x: return "x"
-        case .y: return "y"
-        case .negate(let a): return "-" + python(a, atLeast: .unary)
-        case .add(let a, let b): return python(a, atLeast: .sum) + " + " + python(b, atLeast: .product)
-        case .subtract(let a, let b): return python(a, atLeast: .sum) + " - " + python(b, atLeast: .product)
-        case .multiply(let a, let b): return python(a, atLeast: .product) + "*" + python(b, atLeast: .unary)
-        case .divide(let a, let b): return python(a, atLeast: .product) + "/" + python(b, atLeast: .unary)
-        case .power(let a, let b): return python(a, atLeast: .atom) + "**" + python(b, atLeast: .unary)
+        case .x: return style.x
+        case .y: return style.y
+        case .negate(let a): return "-" + python(a, atLeast: .unary, style)
+        case .add(let a, let b): return python(a, atLeast: .sum, style) + " + " + python(b, atLeast: .product, style)
+        case .subtract(let a, let b): return python(a, atLeast: .sum, style) + " - " + python(b, atLeast: .product, style)
+        case .multiply(let a, let b): return python(a, atLeast: .product, style) + "*" + python(b, atLeast: .unary, style)
+        case .divide(let a, let b): return python(a, atLeast: .product, style) + "/" + python(b, atLeast: .unary, style)
+        case .power(let a, let b): return python(a, atLeast: .atom, style) + "**" + python(b, atLeast: .unary, style)
         case .call(let function, let arguments):
-            let constant = arguments.allSatisfy { !involvesVariables($0) }
-            let list = arguments.map { python($0) }.joined(separator: ", ")
+            let constant = style.scalar || arguments.allSatisfy { !involvesVariables($0) }
+            let list = arguments.map { python($0, style) }.joined(separator: ", ")
             switch function {
-            case .pow: return python(.power(arguments[0], arguments[1]))
+            case .pow: return python(.power(arguments[0], arguments[1]), style)
             case .min, .max:
                 if constant { return "\(function.rawValue)(\(list))" }
-                let tensors = arguments.map { "torch.as_tensor(\(python($0)))" }.joined(separator: ", ")
+                let tensors = arguments.map { "torch.as_tensor(\(python($0, style)))" }.joined(separator: ", ")
                 return "torch.\(function == .min ? "minimum" : "maximum")(\(tensors))"
             case .abs where constant: return "abs(\(list))"
             default: return "\(constant ? "math" : "torch").\(function.rawValue)(\(list))"

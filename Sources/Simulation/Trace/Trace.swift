@@ -40,12 +40,29 @@ public struct Trace: Sendable {
     ///   - recordState: also record the optimizer's state after every step.
     public static func run(surface: some Surface, optimizer: some Optimizer, start: SIMD2<Double>? = nil, steps: Int,
                            noise: GradientNoise? = nil, recordState: Bool = false) -> Trace {
-        var recorder = Recorder(surface: surface, noise: noise, steps: max(0, steps), recordState: recordState)
+        // Without a schedule nothing can throw.
+        (try? run(surface: surface, optimizer: optimizer, schedule: nil, start: start, steps: steps, noise: noise,
+                  recordState: recordState)) ?? Trace()
+    }
+
+    /// The same run with a learning-rate schedule: the scheduler is attached to the optimizer first (which
+    /// sets the lr of the first step) and steps once after each optimizer step; ``ReduceLROnPlateau`` is fed
+    /// that step's loss (the loss before the update), as a PyTorch training loop would. `lrs` then records the
+    /// scheduled learning rates.
+    ///
+    /// - Throws: ``InputError`` when the schedule does not suit the optimizer or fails as PyTorch would
+    ///   (``OneCycleLR`` stepped past `total_steps`).
+    public static func run(surface: some Surface, optimizer: some Optimizer, schedule: (any LRScheduler)?,
+                           start: SIMD2<Double>? = nil, steps: Int, noise: GradientNoise? = nil,
+                           recordState: Bool = false) throws(InputError) -> Trace {
+        var optimizer = optimizer
+        let attached = try schedule.map { scheduler throws(InputError) in try AttachedScheduler(scheduler, optimizer: &optimizer) }
+        var recorder = Recorder(surface: surface, noise: noise, steps: max(0, steps), recordState: recordState, schedule: attached)
         guard recorder.begin(at: start ?? surface.start) else { return recorder.trace }
         if let gradientOptimizer = optimizer as? any GradientOptimizer {
-            recorder.runGradientSteps(gradientOptimizer)
+            try recorder.runGradientSteps(gradientOptimizer)
         } else {
-            recorder.runClosureSteps(optimizer)
+            try recorder.runClosureSteps(optimizer)
         }
         return recorder.trace
     }
@@ -64,8 +81,10 @@ private struct Recorder<S: Surface> {
     var generator: SplitMix64?
     var trace = Trace()
     var point = SIMD2<Double>(0, 0)
+    var schedule: AttachedScheduler?
 
-    init(surface: S, noise: GradientNoise?, steps: Int, recordState: Bool) {
+    init(surface: S, noise: GradientNoise?, steps: Int, recordState: Bool, schedule: AttachedScheduler? = nil) {
+        self.schedule = schedule
         self.surface = surface
         self.noise = noise
         self.steps = steps
@@ -101,7 +120,7 @@ private struct Recorder<S: Surface> {
         return g
     }
 
-    mutating func runGradientSteps<O: GradientOptimizer>(_ optimizer: O) {
+    mutating func runGradientSteps<O: GradientOptimizer>(_ optimizer: O) throws(InputError) {
         var optimizer = optimizer
         var parameters = [point.x, point.y]
         var buffer = [0.0, 0.0]
@@ -109,17 +128,18 @@ private struct Recorder<S: Surface> {
             let g = gradient(at: point)
             buffer[0] = g.x
             buffer[1] = g.y
-            let lr = optimizer.lr
+            let lr = optimizer.lr, lossBefore = trace.losses[trace.losses.count - 1]
             optimizer.step(&parameters, gradient: buffer)
             guard record(step: step, parameters: parameters, lr: lr, optimizer: optimizer) else { return }
+            try schedule?.step(optimizer: &optimizer, metric: lossBefore)
         }
     }
 
-    mutating func runClosureSteps<O: Optimizer>(_ optimizer: O) {
+    mutating func runClosureSteps<O: Optimizer>(_ optimizer: O) throws(InputError) {
         var optimizer = optimizer
         var parameters = [point.x, point.y]
         for step in stride(from: 1, through: steps, by: 1) {
-            let lr = optimizer.lr
+            let lr = optimizer.lr, lossBefore = trace.losses[trace.losses.count - 1]
             optimizer.step(&parameters) { at, gradient in
                 let p = SIMD2(at[0], at[1])
                 let g = self.gradient(at: p)
@@ -128,6 +148,7 @@ private struct Recorder<S: Surface> {
                 return self.surface.value(at: p)
             }
             guard record(step: step, parameters: parameters, lr: lr, optimizer: optimizer) else { return }
+            try schedule?.step(optimizer: &optimizer, metric: lossBefore)
         }
     }
 

@@ -48,6 +48,16 @@ extension PanelSpec {
                 }
                 return heading + "Bars of function evaluations per step for \(runList) on \(surfaceName): " + totals.joined(separator: "; ") + "."
             }
+        case .schedules:
+            let runs = scheduleRuns()
+            let described = zip(schedules, runs).map { curve, run -> String in
+                guard let run, let first = run.lrs.first, let last = run.lrs.last else { return "\(plain(curve.label)) could not run" }
+                let peak = run.lrs.max() ?? first
+                return "\(plain(curve.label)) starts at \(number(first)), peaks at \(number(peak)) and ends at \(number(last))"
+                    + (run.momentum == nil ? "" : ", cycling the momentum between \(number(run.momentum!.min()!)) and \(number(run.momentum!.max()!))")
+            }
+            return heading + "Learning rate against step for \(schedules.count) schedule\(schedules.count == 1 ? "" : "s") over \(steps) steps: "
+                + described.joined(separator: "; ") + "."
         case .surface3d:
             return heading + "A 3-D view of the surface \(surfaceName) over \(window), seen from azimuth \(number(camera.azimuth))° and elevation \(number(camera.elevation))°, "
                 + "coloured by height, with \(runList) drawn on it. " + minimaSentence + outcome(traces())

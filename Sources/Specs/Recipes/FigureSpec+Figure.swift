@@ -44,8 +44,13 @@ extension PanelSpec {
     /// Runs every optimizer of the panel and returns the traces in run order.
     public func traces(recordState: Bool = false) -> [Trace] {
         runs.map { run in
-            Trace.run(surface: surface.surface, optimizer: run.optimizer, start: run.start ?? start, steps: run.steps ?? steps,
-                      noise: surface.noise, recordState: recordState)
+            // Schedules were checked when the spec was read; a failure here can only be one found later in the
+            // run (a OneCycleLR that runs out of steps is caught at reading), so the unscheduled run stands in.
+            let schedule = run.schedule.flatMap { try? Schedules.make($0) }
+            let scheduled = try? Trace.run(surface: surface.surface, optimizer: run.optimizer, schedule: schedule, start: run.start ?? start,
+                                           steps: run.steps ?? steps, noise: surface.noise, recordState: recordState)
+            return scheduled ?? Trace.run(surface: surface.surface, optimizer: run.optimizer, start: run.start ?? start,
+                                          steps: run.steps ?? steps, noise: surface.noise, recordState: recordState)
         }
     }
 
@@ -57,6 +62,7 @@ extension PanelSpec {
         case .gradientField: gradientFieldChart(theme: theme)
         case .stateOverlay: stateOverlayChart(theme: theme)
         case .surface3d: surfacePlot(theme: theme)
+        case .schedules: schedulesChart(theme: theme)
         }
     }
 
