@@ -30,6 +30,22 @@ extension ScheduleRunTests {
         #expect(warmup.lrs == [0.025, 0.05, 0.07500000000000001, 0.1, 0.1, 0.1])
     }
 
+    /// Factors are evaluated as Python evaluates the lambda: `^` is `pow` even for a square (x·x can differ
+    /// from pow(x, 2) in the last bit), and what Python refuses is refused.
+    @Test func factorsFollowPythonArithmetic() throws {
+        let square = try LRFactor("cos(epoch)^2")
+        #expect(try square(87) == pow(cos(87.0), 2))
+        #expect(try LRFactor("min(1, (epoch + 1)/5)")(2) == 0.6)
+        for (formula, epoch, message) in [("1/(epoch - 3)", 3, "division by zero"), ("log(epoch)", 0, "math domain error"),
+                                          ("(-0.5)^(epoch/2)", 1, "complex"), ("exp(100*epoch)", 8, "math range error")] {
+            let factor = try LRFactor(formula)
+            let error = try #require(throws: InputError.self) { try factor(epoch) }
+            #expect(error.message.contains(message), "\(formula)")
+        }
+        let run = try #require(throws: InputError.self) { try self.run("LambdaLR(lr_lambda='1/(epoch - 3)')", steps: 5) }
+        #expect(run.message.contains("division by zero"))
+    }
+
     @Test func sequentialLRRestartsEachChildFromTheBaseLR() throws {
         let sequential = try run("SequentialLR(schedulers=[ConstantLR(factor=0.1, total_iters=20), ExponentialLR(gamma=0.9)], milestones=[3])",
                                  steps: 8)
