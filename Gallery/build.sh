@@ -21,10 +21,12 @@ items=""
 count=0
 for spec in "$here"/*.yaml; do
   name=$(basename "$spec" .yaml)
-  title=$(sed -n 's/^title: *//p' "$spec" | head -n 1 | escape)
+  # The alt text is the generated description; the caption its first sentence (the title, in plain Unicode).
+  alt=$(cat "$site/figures/$name.alt.txt" 2>/dev/null | escape)
+  title=$(printf '%s' "$alt" | sed -e 's/\. .*$//' -e 's/\.$//')
   [ -n "$title" ] || title=$(printf '%s' "$name" | escape)
   file=$(printf '%s' "$name" | escape)
-  items="$items<figure><a href=\"figures@2x/$file.png\"><img src=\"figures/$file.png\" srcset=\"figures@2x/$file.png 2x\" alt=\"$title\" loading=\"lazy\"></a>
+  items="$items<figure><a href=\"figures@2x/$file.png\"><img src=\"figures/$file.png\" srcset=\"figures@2x/$file.png 2x\" alt=\"$alt\" loading=\"lazy\"></a>
 <figcaption>$title · <a href=\"figures/$file.svg\">SVG</a> · <a href=\"figures/$file.pdf\">PDF</a></figcaption></figure>
 "
   count=$((count + 1))

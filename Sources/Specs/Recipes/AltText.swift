@@ -103,9 +103,7 @@ extension PanelSpec {
 
     /// Markup without its `$` and backslashes, for text that is read aloud.
     private func plain(_ text: String) -> String {
-        var result = text
-        for space in ["\\,", "\\;", "\\:", "\\!", "\\quad"] { result = result.replacingOccurrences(of: space, with: " ") }
-        return result.replacingOccurrences(of: "$", with: "").replacingOccurrences(of: "\\", with: "")
+        ((try? MathText(text)) ?? MathText(plain: text)).readable
     }
 
     /// A number with at most four significant digits.
