@@ -50,7 +50,7 @@ public struct FigureSpec: Sendable {
     static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt"]
     static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
                             "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
-                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics"]
+                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics"] + TrainingSpec.keys
     static let insetKeys = panelKeys + ["position"]
     static let runKeys = ["optimizer", "label", "start", "steps", "schedule"]
     static let scheduleKeys = ["schedule", "label", "optimizer"]
@@ -137,7 +137,8 @@ extension FigureSpec {
         let kind = PanelSpec.Kind(rawValue: kindName)!
         try checkMarkup("title", object)
 
-        let surfaceText = kind == .schedules ? (try object.string("surface") ?? "quadratic") : try object.requiredString("surface", what: "a spec")
+        let surfaceText = kind == .schedules || kind == .trainingCurves ? (try object.string("surface") ?? "quadratic")
+            : try object.requiredString("surface", what: "a spec")
         let surface: SurfaceSpec
         do {
             surface = try Surfaces.make(surfaceText)
@@ -158,7 +159,7 @@ extension FigureSpec {
         }
 
         let runObjects = try object.objects("runs", what: "a run") ?? []
-        if runObjects.isEmpty && kind != .gradientField && kind != .schedules {
+        if runObjects.isEmpty && kind != .gradientField && kind != .schedules && kind != .trainingCurves {
             throw object.error(at: object["runs"], "a \(kind.rawValue) panel needs 'runs': a list with at least one '- optimizer: ...'")
         }
         var runs: [PanelSpec.Run] = []
@@ -219,6 +220,7 @@ extension FigureSpec {
             for item in items { values.append(try YAMLObject.number(item, key: "metrics", object: object)) }
             metrics = values
         }
+        let training = kind == .trainingCurves ? try TrainingSpec.parse(object) : nil
         var curves: [PanelSpec.ScheduleCurve] = []
         if kind == .schedules {
             let defaultOptimizer = try object.string("optimizer") ?? "SGD(lr=0.1)"
@@ -261,7 +263,7 @@ extension FigureSpec {
             arrows: try object.integer("arrows", in: 3...80) ?? 21, normalize: try object.bool("normalize") ?? false,
             overlay: try object.choice("overlay", PanelSpec.Overlay.allCases.map(\.rawValue)).flatMap(PanelSpec.Overlay.init) ?? .velocity,
             every: try object.integer("every", in: 1...10_000) ?? 5, camera: camera, wireframe: try object.bool("wireframe") ?? false,
-            schedules: curves, metrics: metrics)
+            schedules: curves, metrics: metrics, training: training)
     }
 
     // MARK: - Sizes

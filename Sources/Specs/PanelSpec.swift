@@ -21,6 +21,8 @@ public struct PanelSpec: Sendable {
         case surface3d
         /// Learning-rate schedules against step, with cycled momentum on a second axis and phase boundaries.
         case schedules
+        /// Train and validation loss of a real training run against epoch, with early stopping marked.
+        case trainingCurves = "training-curves"
     }
 
     /// How the surface is shown under the paths.
@@ -109,6 +111,8 @@ public struct PanelSpec: Sendable {
     public var schedules: [ScheduleCurve]
     /// For `schedules` with ReduceLROnPlateau: the metric fed to each step.
     public var metrics: [Double]?
+    /// For `training-curves`: the training run.
+    public var training: TrainingSpec?
 
     /// The resolved view of the panel.
     public var resolvedView: ViewWindow { view ?? surface.surface.view }

@@ -90,3 +90,35 @@ extension ScheduleCommandTests {
         #expect(output.contains("T_max=…"))
     }
 }
+
+@Suite struct TrainCommandTests {}
+
+extension TrainCommandTests {
+    @Test func trainPrintsTheSameRecordsEveryTime() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/train.yaml"
+        try """
+            kind: training-curves
+            dataset: linear(n=80, noise=0.3, seed=2)
+            model: linear()
+            optimizer: SGD(lr=0.1)
+            epochs: 20
+            batch_size: 8
+            seed: 4
+            """.write(toFile: path, atomically: true, encoding: .utf8)
+        let first = descent("train", path), second = descent("train", path)
+        #expect(first.status == 0, "\(first.errorOutput)")
+        #expect(first.output == second.output)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.output.utf8)) as? [String: Any])
+        let epochs = try #require(object["epochs"] as? [[String: Any]])
+        #expect(epochs.count == 21)
+        let losses = epochs.compactMap { $0["train_loss"] as? Double }
+        #expect(losses.last! < losses.first! / 4)
+        let csv = descent("train", path, "--format", "csv").output.split(separator: "\n")
+        #expect(csv.first == "epoch,train_loss,validation_loss,train_accuracy,validation_accuracy,lr,grad_norm,updates")
+        #expect(csv.count == 22)
+        let missing = descent("train", folder + "/nope.yaml")
+        #expect(missing.status == CommandRunner.usageStatus && missing.errorOutput.contains("cannot read spec"))
+    }
+}

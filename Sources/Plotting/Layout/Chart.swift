@@ -241,7 +241,9 @@ public struct Chart: Sendable {
         if let label = rule.label {
             let font = theme.font(0.75)
             let metrics = canvas.measure(label, font: font)
-            let origin = Point(x + 3, layout.plot.minY + 3 + metrics.ascent)
+            // The label sits right of the line, or left of it when it would run past the plot.
+            let left = x + 3 + metrics.width > layout.plot.maxX
+            let origin = Point(left ? x - 3 - metrics.width : x + 3, layout.plot.minY + 3 + metrics.ascent)
             canvas.fill(Path(rect: Rect(x: origin.x - 1.5, y: origin.y - metrics.ascent - 1, width: metrics.width + 3, height: metrics.height + 2)),
                         color: theme.background.withAlpha(0.8))
             canvas.drawText(label, at: origin, font: font, color: rule.color)
@@ -473,7 +475,7 @@ public struct Chart: Sendable {
             case .marker(let marker):
                 marker.label.map { LegendEntry(label: $0, marker: (marker.shape, marker.fill, marker.stroke)) }
             case .band(let band):
-                band.label.map { LegendEntry(label: $0, line: StrokeStyle(color: band.color.withAlpha(1), width: 6)) }
+                band.label.map { LegendEntry(label: $0, line: StrokeStyle(color: band.color.withAlpha(min(1, band.color.alpha * 3)), width: 6)) }
             case .bars(let bars):
                 bars.label.map { LegendEntry(label: $0, line: StrokeStyle(color: bars.color, width: 6)) }
             case .arrows(let arrows):

@@ -58,6 +58,18 @@ extension PanelSpec {
             }
             return heading + "Learning rate against step for \(schedules.count) schedule\(schedules.count == 1 ? "" : "s") over \(steps) steps: "
                 + described.joined(separator: "; ") + "."
+        case .trainingCurves:
+            guard let training, let (run, train, validation) = try? training.run() else { return heading + "A training run that could not run." }
+            var text = heading + "Training and validation loss against epoch for \(plain(training.model)) trained with \(plain(training.optimizer)) on "
+                + "\(plain(training.dataset)) (\(train.count) training and \(validation.count) validation examples, batch size "
+                + "\(training.batchSize.map(String.init) ?? "full"))."
+            if let best = run.bestEpoch, let record = run.epochs.first(where: { $0.epoch == best }), let loss = record.validationLoss {
+                text += " The validation loss is lowest at epoch \(best) (\(number(loss)))"
+                text += run.stopEpoch.map { stop in "; early stopping ends the run at epoch \(stop)" } ?? ""
+                text += run.restoredBest ? " and restores the weights of epoch \(best)." : "."
+            }
+            if run.diverged { text += " The run diverged." }
+            return text
         case .surface3d:
             return heading + "A 3-D view of the surface \(surfaceName) over \(window), seen from azimuth \(number(camera.azimuth))° and elevation \(number(camera.elevation))°, "
                 + "coloured by height, with \(runList) drawn on it. " + minimaSentence + outcome(traces())

@@ -63,6 +63,7 @@ extension PanelSpec {
         case .stateOverlay: stateOverlayChart(theme: theme)
         case .surface3d: surfacePlot(theme: theme)
         case .schedules: schedulesChart(theme: theme)
+        case .trainingCurves: trainingChart(theme: theme)
         }
     }
 
