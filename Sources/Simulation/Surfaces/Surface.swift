@@ -8,7 +8,8 @@ public protocol Surface: Sendable {
     /// The surface as a component, such as `rosenbrock(a=1, b=100)` or `expr:x^2 + y^2`.
     var name: String { get }
     /// The formula in the expression syntax (`^` for powers), valid for ``Expression`` and, with `^`
-    /// replaced by `**`, for Python.
+    /// replaced by `**`, for Python — except for surfaces made of data (`linreg`, `mlp_slice`), whose formula
+    /// is a description (`mean((w*x + b - y)^2) over 200 points`) that `--emit pytorch` refuses.
     var formula: String { get }
     /// The region a figure shows by default.
     var view: ViewWindow { get }

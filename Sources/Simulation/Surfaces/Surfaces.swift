@@ -33,6 +33,12 @@ public struct SurfaceSpec: Sendable {
 /// Every surface takes `noise=σ` (the standard deviation of Gaussian noise added to each coordinate of each
 /// gradient; the loss stays exact) and `seed=S`. `expr:FORMULA` is short for `expr('FORMULA')`; the long
 /// form also takes `noise`, `seed`, `start=(x, y)` and `view=(xmin, xmax, ymin, ymax)`.
+///
+/// Two surfaces come from data, and there `noise` and `seed` describe the data instead:
+/// `linreg(n=200, noise=0.5, seed=1, batch_size=8, weight=2, bias=-1)` (linear regression over (w, b), whose
+/// descents see mini-batch gradients; ``LinearRegressionSurface``) and
+/// `mlp_slice(dataset='moons', hidden=[16, 16], activation='tanh', epochs=300, seed=1)` (a slice of a trained
+/// MLP's loss; ``MLPSliceSurface``).
 public enum Surfaces {
     public static let catalog = Catalog<SurfaceSpec>(kind: "surface", entries: [
         entry("rosenbrock", "Rosenbrock's banana valley", [
@@ -60,6 +66,8 @@ public enum Surfaces {
             try require(a.double("condition_number") > 0, "condition_number", "condition_number must be positive")
         }) { a in Quadratic(conditionNumber: a.double("condition_number")) },
         entry("saddle", "x² − y²: a saddle point at the origin") { _ in Saddle() },
+        linearRegressionEntry,
+        mlpSliceEntry,
         expressionEntry,
     ])
 
@@ -108,6 +116,51 @@ public enum Surfaces {
             try check(a)
             return SurfaceSpec(make(a), noise: try noise(a))
         }
+    }
+
+    private static let linearRegressionEntry = Catalog<SurfaceSpec>.Entry(
+        "linreg", aliases: ["linear_regression"],
+        summary: "linear regression's MSE over (w, b); descents see mini-batch gradients",
+        parameters: ParameterList([
+            .init("n", .integer, .integer(200), "number of examples"),
+            .init("noise", .number, .number(0.5), "σ of the Gaussian noise on the targets"),
+            .init("seed", .integer, .integer(1), "seed of the data and of the per-epoch shuffles"),
+            .init("batch_size", .integer, .integer(8), "examples per gradient, 1…n (n: full batch)"),
+            .init("weight", .number, .integer(2), "slope of the true line"),
+            .init("bias", .number, .integer(-1), "intercept of the true line"),
+        ])
+    ) { a throws(InputError) in
+        let n = a.int("n"), seed = a.int("seed"), batchSize = a.int("batch_size")
+        try require(n > 0, "n", "n must be a positive number of examples, got \(n)")
+        try require(seed >= 0, "seed", "seed must be ≥ 0, got \(seed)")
+        try require(batchSize >= 1 && batchSize <= n, "batch_size",
+                    "batch_size must be between 1 and n = \(n), got \(batchSize)")
+        return SurfaceSpec(try LinearRegressionSurface(count: n, noise: a.double("noise"), seed: UInt64(seed), batchSize: batchSize,
+                                                       weight: a.double("weight"), bias: a.double("bias")))
+    }
+
+    private static let mlpSliceEntry = Catalog<SurfaceSpec>.Entry(
+        "mlp_slice", aliases: ["mlpslice"],
+        summary: "a trained MLP's loss along two filter-normalised random directions (Li et al., 2018)",
+        parameters: ParameterList([
+            .init("dataset", .string, .string("moons"), "dataset component, such as 'moons' or 'spirals(n=200)'"),
+            .init("hidden", .integers, .list([.integer(16), .integer(16)]), "widths of the hidden layers"),
+            .init("activation", .string, .string("tanh"), "'tanh' or 'relu'"),
+            .init("epochs", .integer, .integer(300), "full-batch Adam epochs that train θ*"),
+            .init("seed", .integer, .integer(1), "seed of the data, the training and the directions"),
+        ])
+    ) { a throws(InputError) in
+        let seed = a.int("seed"), epochs = a.int("epochs"), hidden = a.ints("hidden")
+        try require(seed >= 0, "seed", "seed must be ≥ 0, got \(seed)")
+        try require(epochs >= 0, "epochs", "epochs must be ≥ 0, got \(epochs)")
+        try require(!hidden.isEmpty, "hidden", "hidden must list at least one layer width")
+        let name = a.string("activation")
+        guard let activation = Activation(rawValue: name.lowercased()) else {
+            let known = Activation.allCases.map(\.rawValue)
+            throw a.invalid("activation", "unknown activation '\(name)'\(didYouMean(name, in: known)) (known: \(known.joined(separator: ", ")))")
+        }
+        return SurfaceSpec(try MLPSliceSurface(dataset: a.string("dataset"), hidden: hidden, activation: activation,
+                                               epochs: epochs, seed: UInt64(seed)))
     }
 
     private static let expressionEntry = Catalog<SurfaceSpec>.Entry(

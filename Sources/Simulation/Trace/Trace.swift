@@ -38,6 +38,10 @@ public struct Trace: Sendable {
     ///   - steps: the number of optimizer steps (≥ 0).
     ///   - noise: Gaussian noise added to every gradient evaluation, or `nil`.
     ///   - recordState: also record the optimizer's state after every step.
+    ///
+    /// A ``StochasticGradientSurface`` (such as `linreg(batch_size=8)`) supplies the gradients of every
+    /// evaluation from a fresh ``GradientSampler`` of its own — mini-batch gradients — while the recorded losses
+    /// stay exact; `noise`, if any, is added on top.
     public static func run(surface: some Surface, optimizer: some Optimizer, start: SIMD2<Double>? = nil, steps: Int,
                            noise: GradientNoise? = nil, recordState: Bool = false) -> Trace {
         // Without a schedule nothing can throw.
@@ -79,6 +83,8 @@ private struct Recorder<S: Surface> {
     let steps: Int
     let recordState: Bool
     var generator: SplitMix64?
+    /// The mini-batch gradients of a stochastic surface, or `nil` for exact ones.
+    var sampler: (any GradientSampler)?
     var trace = Trace()
     var point = SIMD2<Double>(0, 0)
     var schedule: AttachedScheduler?
@@ -90,6 +96,7 @@ private struct Recorder<S: Surface> {
         self.steps = steps
         self.recordState = recordState
         self.generator = noise?.makeGenerator()
+        self.sampler = (surface as? any StochasticGradientSurface)?.makeGradientSampler()
         trace.points.reserveCapacity(steps + 1)
         trace.losses.reserveCapacity(steps + 1)
         trace.lrs.reserveCapacity(steps)
@@ -109,10 +116,10 @@ private struct Recorder<S: Surface> {
         return true
     }
 
-    /// ∇f at `p`, plus the run's noise.
+    /// ∇f at `p` (or the sampler's next mini-batch gradient there), plus the run's noise.
     @inline(__always)
     mutating func gradient(at p: SIMD2<Double>) -> SIMD2<Double> {
-        var g = surface.gradient(at: p)
+        var g = sampler != nil ? sampler!.gradient(at: p) : surface.gradient(at: p)
         if let sigma = noise?.sigma {
             g.x += sigma * generator!.nextGaussian()
             g.y += sigma * generator!.nextGaussian()
