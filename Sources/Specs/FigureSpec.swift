@@ -50,9 +50,9 @@ public struct FigureSpec: Sendable {
     static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt"]
     static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
                             "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
-                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics"] + TrainingSpec.keys
+                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis"] + TrainingSpec.keys
     static let insetKeys = panelKeys + ["position"]
-    static let runKeys = ["optimizer", "label", "start", "steps", "schedule"]
+    static let runKeys = ["optimizer", "label", "start", "steps", "schedule", "surface"]
     static let scheduleKeys = ["schedule", "label", "optimizer"]
 }
 
@@ -180,8 +180,12 @@ extension FigureSpec {
                                                  feedsLosses: true)
             }
             let label = try run.string("label") ?? defaultLabel(optimizer) + (scheduleName.map { " + \($0)" } ?? "")
+            var runSurface: SurfaceSpec?
+            if let text = try run.string("surface") {
+                do { runSurface = try Surfaces.make(text) } catch { throw component(error, key: "surface", run) }
+            }
             runs.append(PanelSpec.Run(optimizer: optimizer, label: label, start: try run.numbers("start", count: 2).map { SIMD2($0[0], $0[1]) },
-                                      steps: runSteps, schedule: try run.string("schedule")))
+                                      steps: runSteps, schedule: try run.string("schedule"), surface: runSurface))
         }
         // Runs that would share a label are told apart by their full configuration.
         let labels = runs.map(\.label)
@@ -249,7 +253,7 @@ extension FigureSpec {
             }
         }
         let levels = try object.choice("levels", ["auto", "log", "linear"])
-        return PanelSpec(
+        var panel = PanelSpec(
             kind: kind, title: try object.string("title"), surface: surface, runs: runs, steps: steps, start: start, view: view,
             background: try object.choice("background", PanelSpec.Background.allCases.map(\.rawValue)).flatMap(PanelSpec.Background.init)
                 ?? .heatmap,
@@ -264,6 +268,8 @@ extension FigureSpec {
             overlay: try object.choice("overlay", PanelSpec.Overlay.allCases.map(\.rawValue)).flatMap(PanelSpec.Overlay.init) ?? .velocity,
             every: try object.integer("every", in: 1...10_000) ?? 5, camera: camera, wireframe: try object.bool("wireframe") ?? false,
             schedules: curves, metrics: metrics, training: training)
+        panel.lossAxis = try object.choice("x_axis", ["steps", "epochs"]) ?? "steps"
+        return panel
     }
 
     // MARK: - Sizes

@@ -53,6 +53,8 @@ public struct PanelSpec: Sendable {
         public var steps: Int?
         /// A learning-rate scheduler (component text) stepped after each optimizer step.
         public var schedule: String?
+        /// The run's own surface (a different batch size or shuffle of `linreg`), instead of the panel's.
+        public var surface: SurfaceSpec?
     }
 
     /// One curve of a `schedules` panel: a scheduler driving an optimizer's lr.
@@ -113,6 +115,8 @@ public struct PanelSpec: Sendable {
     public var metrics: [Double]?
     /// For `training-curves`: the training run.
     public var training: TrainingSpec?
+    /// For `loss`: the x axis counts optimizer steps (`steps`) or passes over the data (`epochs`).
+    public var lossAxis: String = "steps"
 
     /// The resolved view of the panel.
     public var resolvedView: ViewWindow { view ?? surface.surface.view }

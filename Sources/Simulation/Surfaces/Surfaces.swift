@@ -128,15 +128,19 @@ public enum Surfaces {
             .init("batch_size", .integer, .integer(8), "examples per gradient, 1…n (n: full batch)"),
             .init("weight", .number, .integer(2), "slope of the true line"),
             .init("bias", .number, .integer(-1), "intercept of the true line"),
+            .init("shuffle_seed", .optionalInteger, ComponentValue.none, "seed of the mini-batch shuffles (default: seed)"),
         ])
     ) { a throws(InputError) in
         let n = a.int("n"), seed = a.int("seed"), batchSize = a.int("batch_size")
+        let shuffleSeed = a.optionalInt("shuffle_seed")
+        try require((shuffleSeed ?? 0) >= 0, "shuffle_seed", "shuffle_seed must be ≥ 0")
         try require(n > 0, "n", "n must be a positive number of examples, got \(n)")
         try require(seed >= 0, "seed", "seed must be ≥ 0, got \(seed)")
         try require(batchSize >= 1 && batchSize <= n, "batch_size",
                     "batch_size must be between 1 and n = \(n), got \(batchSize)")
         return SurfaceSpec(try LinearRegressionSurface(count: n, noise: a.double("noise"), seed: UInt64(seed), batchSize: batchSize,
-                                                       weight: a.double("weight"), bias: a.double("bias")))
+                                                       weight: a.double("weight"), bias: a.double("bias"),
+                                                       shuffleSeed: shuffleSeed.map { UInt64($0) }))
     }
 
     private static let mlpSliceEntry = Catalog<SurfaceSpec>.Entry(

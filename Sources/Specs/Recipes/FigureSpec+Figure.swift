@@ -47,6 +47,7 @@ extension PanelSpec {
             // Schedules were checked when the spec was read; a failure here can only be one found later in the
             // run (a OneCycleLR that runs out of steps is caught at reading), so the unscheduled run stands in.
             let schedule = run.schedule.flatMap { try? Schedules.make($0) }
+            let surface = run.surface ?? self.surface
             let scheduled = try? Trace.run(surface: surface.surface, optimizer: run.optimizer, schedule: schedule, start: run.start ?? start,
                                            steps: run.steps ?? steps, noise: surface.noise, recordState: recordState)
             return scheduled ?? Trace.run(surface: surface.surface, optimizer: run.optimizer, start: run.start ?? start,

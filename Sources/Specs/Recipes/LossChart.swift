@@ -18,11 +18,16 @@ extension PanelSpec {
             low -= pad
             high += pad
         }
-        let longest = traces.map { $0.points.count - 1 }.max() ?? 1
+        // On an epoch axis each step is B/n of a pass over the data (B/n = 1 for analytic surfaces).
+        let perStep = runs.map { run -> Double in
+            guard lossAxis == "epochs", let data = (run.surface ?? surface).surface as? LinearRegressionSurface else { return 1 }
+            return Double(data.batchSize) / Double(data.count)
+        }
+        let longest = zip(traces, perStep).map { Double($0.points.count - 1) * $1 }.max() ?? 1
         var marks: [Mark] = []
         var divergedAny = false
         for (k, trace) in traces.enumerated() {
-            let points = trace.losses.enumerated().map { Point(Double($0.offset), $0.element) }
+            let points = trace.losses.enumerated().map { Point(Double($0.offset) * perStep[k], $0.element) }
             marks.append(.line(LineMark(points: points, color: styles[k].color, width: theme.lineWidth, dash: styles[k].dash,
                                         label: styles[k].label)))
             if trace.divergedAt != nil, let last = points.last {
@@ -32,8 +37,8 @@ extension PanelSpec {
             }
         }
         marks += annotationMarks
-        return Chart(title: title ?? "Loss on \(surface.surface.name)", xLabel: "step", yLabel: "loss",
-                     yScale: logarithmic ? .log : .linear, xDomain: 0...Double(max(1, longest)), yDomain: low...high,
+        return Chart(title: title ?? "Loss on \(surface.surface.name)", xLabel: lossAxis == "epochs" ? "epoch" : "step", yLabel: "loss",
+                     yScale: logarithmic ? .log : .linear, xDomain: 0...max(lossAxis == "epochs" ? 1e-9 : 1, longest), yDomain: low...high,
                      marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, grid: true)
     }
 }

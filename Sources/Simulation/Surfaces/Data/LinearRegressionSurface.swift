@@ -21,6 +21,9 @@ public struct LinearRegressionSurface: StochasticGradientSurface {
     public let noise: Double
     public let seed: UInt64
     public let batchSize: Int
+    /// The seed of the per-epoch shuffles when it differs from the data's (`shuffle_seed`): a fan of runs
+    /// over several shuffles of the same data.
+    public let shuffleSeed: UInt64?
     public let weight: Double
     public let bias: Double
     /// The examples: xᵢ and yᵢ.
@@ -40,7 +43,7 @@ public struct LinearRegressionSurface: StochasticGradientSurface {
     ///   - start: where a descent starts.
     /// - Throws: ``InputError`` for n ≤ 0, a negative noise, or a batch size outside 1…n.
     public init(count: Int = 200, noise: Double = 0.5, seed: UInt64 = 1, batchSize: Int = 8, weight: Double = 2,
-                bias: Double = -1, start: SIMD2<Double> = SIMD2(-2, 3)) throws(InputError) {
+                bias: Double = -1, start: SIMD2<Double> = SIMD2(-2, 3), shuffleSeed: UInt64? = nil) throws(InputError) {
         guard batchSize >= 1, batchSize <= count else {
             throw InputError("batch_size must be between 1 and n = \(count), got \(batchSize)", key: "batch_size")
         }
@@ -51,6 +54,7 @@ public struct LinearRegressionSurface: StochasticGradientSurface {
         self.noise = noise
         self.seed = seed
         self.batchSize = batchSize
+        self.shuffleSeed = shuffleSeed
         self.weight = weight
         self.bias = bias
         self.start = start
@@ -70,7 +74,7 @@ public struct LinearRegressionSurface: StochasticGradientSurface {
 
     public var name: String {
         "linreg(n=\(count), noise=\(formulaNumber(noise)), seed=\(seed), batch_size=\(batchSize), "
-            + "weight=\(formulaNumber(weight)), bias=\(formulaNumber(bias)))"
+            + "weight=\(formulaNumber(weight)), bias=\(formulaNumber(bias))" + (shuffleSeed.map { ", shuffle_seed=\($0))" } ?? ")")
     }
 
     public var formula: String { "mean((w*x + b - y)^2) over \(count) points" }
@@ -110,6 +114,6 @@ public struct LinearRegressionSurface: StochasticGradientSurface {
 
     /// The run's mini-batch sequence, shuffled by `SplitMix64(seed: seed ^ 0xD1B54A32D192ED03)`.
     public func makeMiniBatches() -> MiniBatchGradients {
-        MiniBatchGradients(inputs: inputs, targets: targets, batchSize: batchSize, seed: seed ^ Self.shuffleSeedMask)
+        MiniBatchGradients(inputs: inputs, targets: targets, batchSize: batchSize, seed: (shuffleSeed ?? seed) ^ Self.shuffleSeedMask)
     }
 }
