@@ -50,7 +50,8 @@ public struct FigureSpec: Sendable {
     static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt"]
     static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
                             "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
-                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis"] + TrainingSpec.keys
+                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis", "lambdas", "degree"]
+        + TrainingSpec.keys
     static let insetKeys = panelKeys + ["position"]
     static let runKeys = ["optimizer", "label", "start", "steps", "schedule", "surface"]
     static let scheduleKeys = ["schedule", "label", "optimizer"]
@@ -137,7 +138,8 @@ extension FigureSpec {
         let kind = PanelSpec.Kind(rawValue: kindName)!
         try checkMarkup("title", object)
 
-        let surfaceText = kind == .schedules || kind == .trainingCurves ? (try object.string("surface") ?? "quadratic")
+        let dataKinds: [PanelSpec.Kind] = [.schedules, .trainingCurves, .l2Fits, .l2Sweep]
+        let surfaceText = dataKinds.contains(kind) ? (try object.string("surface") ?? "quadratic")
             : try object.requiredString("surface", what: "a spec")
         let surface: SurfaceSpec
         do {
@@ -159,7 +161,7 @@ extension FigureSpec {
         }
 
         let runObjects = try object.objects("runs", what: "a run") ?? []
-        if runObjects.isEmpty && kind != .gradientField && kind != .schedules && kind != .trainingCurves {
+        if runObjects.isEmpty && ![.gradientField, .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours].contains(kind) {
             throw object.error(at: object["runs"], "a \(kind.rawValue) panel needs 'runs': a list with at least one '- optimizer: ...'")
         }
         var runs: [PanelSpec.Run] = []
@@ -269,7 +271,42 @@ extension FigureSpec {
             every: try object.integer("every", in: 1...10_000) ?? 5, camera: camera, wireframe: try object.bool("wireframe") ?? false,
             schedules: curves, metrics: metrics, training: training)
         panel.lossAxis = try object.choice("x_axis", ["steps", "epochs"]) ?? "steps"
+        if [.l2Fits, .l2Sweep, .l2Contours].contains(kind) { try parseL2(object, into: &panel) }
         return panel
+    }
+
+    /// The keys of the L2 figures: `lambdas`, and for fits and sweeps `dataset`, `validation`, `degree`, `seed`.
+    static func parseL2(_ object: YAMLObject, into panel: inout PanelSpec) throws(SpecError) {
+        if let node = object["lambdas"] {
+            guard case .sequence(let items) = node, !items.isEmpty else { throw object.error(at: node, "'lambdas' must be a list of penalties λ ≥ 0") }
+            for item in items {
+                let value = try YAMLObject.number(item, key: "lambdas", object: object)
+                guard value >= 0 else { throw object.error(at: item, "a penalty λ must be ≥ 0, got \(value)") }
+                panel.lambdas.append(value)
+            }
+        } else {
+            panel.lambdas = panel.kind == .l2Sweep ? (0...32).map { pow10(Double($0) / 4 - 7) } : [0, 1e-3, 1e-1, 1]
+        }
+        if panel.kind == .l2Sweep, panel.lambdas.contains(0) {
+            throw object.error(at: object["lambdas"], "an l2-sweep draws λ on a log axis: every λ must be > 0")
+        }
+        if panel.kind == .l2Contours {
+            guard panel.surface.surface is LinearRegressionSurface else {
+                throw object.error(at: object["surface"], "an l2-contours figure fits the data of a linreg(...) surface, such as linreg(n=200, noise=0.5)")
+            }
+            return
+        }
+        panel.degree = try object.integer("degree", in: 1...15) ?? 9
+        let dataset = try object.string("dataset") ?? "sine(n=40, noise=0.25, seed=2)"
+        let data: Dataset
+        do { data = try Datasets.make(dataset) } catch { throw component(error, key: "dataset", object) }
+        guard data.featureCount == 1, data.task == .regression else {
+            throw object.error(at: object["dataset"], "the L2 figures fit a polynomial in one variable: use linear, polynomial or sine data")
+        }
+        panel.l2Dataset = dataset
+        panel.l2Validation = try object.number("validation") ?? 0.5
+        guard panel.l2Validation > 0, panel.l2Validation < 1 else { throw object.error(at: object["validation"], "'validation' must be between 0 and 1") }
+        panel.l2Seed = UInt64(try object.integer("seed", in: 0...Int(Int32.max)) ?? 0)
     }
 
     // MARK: - Sizes

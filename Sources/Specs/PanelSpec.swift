@@ -23,6 +23,12 @@ public struct PanelSpec: Sendable {
         case schedules
         /// Train and validation loss of a real training run against epoch, with early stopping marked.
         case trainingCurves = "training-curves"
+        /// Polynomial fits for several L2 penalties λ: under- and over-fitting.
+        case l2Fits = "l2-fits"
+        /// Train and validation loss against λ (log x): the U-shape.
+        case l2Sweep = "l2-sweep"
+        /// Loss contours of linear regression with the L2 penalty's circles and the optimum moving to the origin.
+        case l2Contours = "l2-contours"
     }
 
     /// How the surface is shown under the paths.
@@ -117,6 +123,13 @@ public struct PanelSpec: Sendable {
     public var training: TrainingSpec?
     /// For `loss`: the x axis counts optimizer steps (`steps`) or passes over the data (`epochs`).
     public var lossAxis: String = "steps"
+    /// For the L2 kinds: the penalties λ.
+    public var lambdas: [Double] = []
+    /// For `l2-fits` and `l2-sweep`: the polynomial's degree, the dataset and the validation fraction.
+    public var degree: Int = 9
+    public var l2Dataset: String?
+    public var l2Validation: Double = 0.5
+    public var l2Seed: UInt64 = 0
 
     /// The resolved view of the panel.
     public var resolvedView: ViewWindow { view ?? surface.surface.view }

@@ -17,6 +17,9 @@ public protocol Surface: Sendable {
     var start: SIMD2<Double> { get }
     /// Known minima (global ones, and local ones where a figure should mark them), for markers.
     var minima: [SIMD2<Double>] { get }
+    /// The names of the two parameters in math markup, for axis labels: `x`, `y` by default; `w`, `b` for
+    /// linear regression; `\\alpha`, `\\beta` for a network slice.
+    var axisNames: (x: String, y: String) { get }
 
     /// f(p).
     func value(at point: SIMD2<Double>) -> Double
@@ -26,6 +29,7 @@ public protocol Surface: Sendable {
 
 extension Surface {
     public var minima: [SIMD2<Double>] { [] }
+    public var axisNames: (x: String, y: String) { ("x", "y") }
 }
 
 /// An axis-aligned window of the (x, y) plane.

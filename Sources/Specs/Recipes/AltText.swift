@@ -70,6 +70,21 @@ extension PanelSpec {
             }
             if run.diverged { text += " The run diverged." }
             return text
+        case .l2Fits:
+            let fits = l2Losses().map { "λ = \(number($0.lambda)): training MSE \(number($0.train)), validation MSE \(number($0.validation))" }
+            return heading + "Degree-\(degree) polynomial fits to \(plain(l2Dataset ?? "data")) for several L2 penalties: "
+                + fits.joined(separator: "; ") + ". Small penalties follow the noise, large ones flatten the curve."
+        case .l2Sweep:
+            let losses = l2Losses()
+            guard let best = losses.min(by: { $0.validation < $1.validation }), let first = losses.first, let last = losses.last else {
+                return heading + "Training and validation loss against the L2 penalty."
+            }
+            return heading + "Training and validation loss of a degree-\(degree) polynomial against the L2 penalty λ from \(number(first.lambda)) to "
+                + "\(number(last.lambda)) (log scale). The training loss rises with λ; the validation loss is lowest at λ = \(number(best.lambda)) "
+                + "(\(number(best.validation))), higher both at \(number(first.lambda)) (\(number(first.validation))) and at \(number(last.lambda)) (\(number(last.validation)))."
+        case .l2Contours:
+            return heading + "Contours of the linear-regression loss over (w, b) with dashed circles of equal L2 penalty; the penalised optimum "
+                + "moves from the least-squares fit towards the origin as λ grows through \(lambdas.map(number).joined(separator: ", "))."
         case .surface3d:
             return heading + "A 3-D view of the surface \(surfaceName) over \(window), seen from azimuth \(number(camera.azimuth))° and elevation \(number(camera.elevation))°, "
                 + "coloured by height, with \(runList) drawn on it. " + minimaSentence + outcome(traces())

@@ -65,6 +65,9 @@ extension PanelSpec {
         case .surface3d: surfacePlot(theme: theme)
         case .schedules: schedulesChart(theme: theme)
         case .trainingCurves: trainingChart(theme: theme)
+        case .l2Fits: l2FitsChart(theme: theme)
+        case .l2Sweep: l2SweepChart(theme: theme)
+        case .l2Contours: l2ContoursChart(theme: theme)
         }
     }
 

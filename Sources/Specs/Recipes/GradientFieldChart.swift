@@ -37,7 +37,7 @@ extension PanelSpec {
                                        width: max(0.8, theme.lineWidth * 0.55), label: ascent ? "∇f (uphill)" : "−∇f (downhill)")))
         if !runs.isEmpty { marks += pathMarks(traces(), theme: theme, view: view) } else { marks += minimumMarks(theme: theme, view: view) }
         marks += annotationMarks
-        return Chart(title: title ?? "The gradient field of \(surface.name)", xLabel: "$x$", yLabel: "$y$", xDomain: view.x, yDomain: view.y,
+        return Chart(title: title ?? "The gradient field of \(surface.name)", xLabel: "$\(surface.axisNames.x)$", yLabel: "$\(surface.axisNames.y)$", xDomain: view.x, yDomain: view.y,
                      marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, colorbar: colorbar ? key : nil)
     }
 }

@@ -36,7 +36,7 @@ extension PanelSpec {
                                                width: max(1, theme.lineWidth * 0.7))))
             }
             marks += annotationMarks
-            return Chart(title: title ?? "Velocity along the path", xLabel: "$x$", yLabel: "$y$", xDomain: view.x, yDomain: view.y,
+            return Chart(title: title ?? "Velocity along the path", xLabel: "$\(surface.surface.axisNames.x)$", yLabel: "$\(surface.surface.axisNames.y)$", xDomain: view.x, yDomain: view.y,
                          marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, colorbar: colorbar ? key : nil)
         case .stepSize:
             var marks: [Mark] = []
@@ -49,7 +49,7 @@ extension PanelSpec {
                     let points = sizes.enumerated().map { Point(Double($0.offset + 1), $0.element[coordinate]) }
                     all += points.map(\.y).filter { $0.isFinite && $0 > 0 }
                     marks.append(.line(LineMark(points: points, color: styles[k].color, width: theme.lineWidth * 0.8, dash: dash,
-                                                label: "\(styles[k].label), \(coordinate == 0 ? "$x$" : "$y$")")))
+                                                label: "\(styles[k].label), \(coordinate == 0 ? "$\(surface.surface.axisNames.x)$" : "$\(surface.surface.axisNames.y)$")")))
                 }
             }
             let low = (all.min() ?? 1e-3) / 1.5, high = (all.max() ?? 1) * 1.5

@@ -29,7 +29,7 @@ extension PanelSpec {
             value: { surface.value(at: SIMD2($0, $1)) }, xDomain: view.x, yDomain: view.y,
             colormap: colormap.flatMap { try? Colormap.named($0) }, norm: logarithmic ? .logarithmic(range) : .linear(range),
             camera: SurfacePlot3D.Camera(azimuth: camera.azimuth, elevation: camera.elevation, distance: camera.distance),
-            wireframe: wireframe, title: title ?? "The surface \(surface.name)", xLabel: "$x$", yLabel: "$y$", zLabel: "$f$",
+            wireframe: wireframe, title: title ?? "The surface \(surface.name)", xLabel: "$\(surface.axisNames.x)$", yLabel: "$\(surface.axisNames.y)$", zLabel: "$f$",
             paths: paths, markers: markers, legend: legend != "none")
     }
 }

@@ -9,7 +9,7 @@ extension PanelSpec {
         var (marks, key) = surfaceBackground(theme: theme)
         marks += pathMarks(traces, theme: theme, view: view)
         marks += annotationMarks
-        return Chart(title: title ?? "Optimizers on \(surface.surface.name)", xLabel: "$x$", yLabel: "$y$", xDomain: view.x, yDomain: view.y,
+        return Chart(title: title ?? "Optimizers on \(surface.surface.name)", xLabel: "$\(surface.surface.axisNames.x)$", yLabel: "$\(surface.surface.axisNames.y)$", xDomain: view.x, yDomain: view.y,
                      marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, colorbar: colorbar ? key : nil)
     }
 

@@ -78,6 +78,7 @@ public struct LinearRegressionSurface: StochasticGradientSurface {
     }
 
     public var formula: String { "mean((w*x + b - y)^2) over \(count) points" }
+    public var axisNames: (x: String, y: String) { ("w", "b") }
 
     /// A square around the least-squares solution that holds the start: half-width
     /// max(5, 1.25·‖start − (w*, b*)‖∞).
