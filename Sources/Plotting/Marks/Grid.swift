@@ -25,6 +25,20 @@ public struct Grid: Sendable {
     /// f(xs[column], ys[row]).
     public subscript(column: Int, row: Int) -> Double { values[row * columns + column] }
 
+    /// The bilinear interpolation of the samples at (x, y), clamped to the grid's rectangle:
+    /// (1−s)(1−t)·f₀₀ + s(1−t)·f₁₀ + (1−s)t·f₀₁ + st·f₁₁ in the cell around the point.
+    public func interpolated(x: Double, y: Double) -> Double {
+        func locate(_ v: Double, _ axis: [Double]) -> (Int, Double) {
+            let span = axis[axis.count - 1] - axis[0]
+            let position = span == 0 ? 0 : min(max((v - axis[0]) / span, 0), 1) * Double(axis.count - 1)
+            let index = min(Int(position), axis.count - 2)
+            return (index, position - Double(index))
+        }
+        let (i, s) = locate(x, xs), (j, t) = locate(y, ys)
+        let f00 = self[i, j], f10 = self[i + 1, j], f01 = self[i, j + 1], f11 = self[i + 1, j + 1]
+        return (1 - s) * (1 - t) * f00 + s * (1 - t) * f10 + (1 - s) * t * f01 + s * t * f11
+    }
+
     /// The smallest and largest finite values, or `nil` when there are none.
     public var finiteRange: ClosedRange<Double>? {
         var lo = Double.infinity, hi = -Double.infinity

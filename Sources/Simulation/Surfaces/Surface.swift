@@ -20,6 +20,9 @@ public protocol Surface: Sendable {
     /// The names of the two parameters in math markup, for axis labels: `x`, `y` by default; `w`, `b` for
     /// linear regression; `\\alpha`, `\\beta` for a network slice.
     var axisNames: (x: String, y: String) { get }
+    /// Whether one evaluation is costly (a pass of a network over a dataset): figures then sample the
+    /// surface on a coarser grid and interpolate the heatmap between samples instead of evaluating per pixel.
+    var isCostly: Bool { get }
 
     /// f(p).
     func value(at point: SIMD2<Double>) -> Double
@@ -30,6 +33,7 @@ public protocol Surface: Sendable {
 extension Surface {
     public var minima: [SIMD2<Double>] { [] }
     public var axisNames: (x: String, y: String) { ("x", "y") }
+    public var isCostly: Bool { false }
 }
 
 /// An axis-aligned window of the (x, y) plane.

@@ -7,7 +7,8 @@ extension PanelSpec {
     func surfacePlot(theme: Theme) -> any FigurePanel {
         let surface = self.surface.surface
         let view = resolvedView
-        let grid = Grid(x: view.x, y: view.y, columns: 121, rows: 121) { surface.value(at: SIMD2($0, $1)) }
+        let samples = surface.isCostly ? 61 : 121
+        let grid = Grid(x: view.x, y: view.y, columns: samples, rows: samples) { surface.value(at: SIMD2($0, $1)) }
         let range = grid.finiteRange ?? 0...1
         let logarithmic = self.logarithmic ?? Self.prefersLogarithmic(grid)
         let styles = runStyles(theme: theme)

@@ -18,7 +18,8 @@ extension PanelSpec {
     func surfaceBackground(theme: Theme) -> (marks: [Mark], colorbar: Colorbar) {
         let surface = self.surface.surface
         let view = resolvedView
-        let grid = Grid(x: view.x, y: view.y, columns: 301, rows: 301) { surface.value(at: SIMD2($0, $1)) }
+        let samples = surface.isCostly ? 121 : 301
+        let grid = Grid(x: view.x, y: view.y, columns: samples, rows: samples) { surface.value(at: SIMD2($0, $1)) }
         let range = grid.finiteRange ?? 0...1
         let logarithmic = self.logarithmic ?? Self.prefersLogarithmic(grid)
         let norm = logarithmic ? ValueNorm.logarithmic(range) : ValueNorm.linear(range)
@@ -28,7 +29,13 @@ extension PanelSpec {
         var key = Colorbar(colormap: colormap, norm: norm, label: "$f(x, y)$", wash: theme.heatmapWash)
         switch background {
         case .heatmap:
-            marks.append(.heatmap(HeatmapMark(value: { surface.value(at: SIMD2($0, $1)) }, norm: norm, colormap: colormap,
+            let value: @Sendable (Double, Double) -> Double
+            if surface.isCostly {
+                value = { x, y in grid.interpolated(x: x, y: y) }
+            } else {
+                value = { x, y in surface.value(at: SIMD2(x, y)) }
+            }
+            marks.append(.heatmap(HeatmapMark(value: value, norm: norm, colormap: colormap,
                                               wash: theme.heatmapWash)))
         case .contours:
             let colors = (0...levels.count).map { k in

@@ -74,6 +74,7 @@ public struct MLPSliceSurface: Surface {
             + "activation='\(model.activation.rawValue)', epochs=\(epochs), seed=\(seed))"
     }
 
+    public var isCostly: Bool { true }
     public var axisNames: (x: String, y: String) { ("\\alpha", "\\beta") }
     public var formula: String {
         "L(θ* + x·d1 + y·d2) for \(model.configuration) on \(dataset)"
