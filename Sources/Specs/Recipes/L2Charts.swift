@@ -27,10 +27,11 @@ extension PanelSpec {
     /// Training and validation MSE of θ*(λ) for each λ.
     public func l2Losses() -> [(lambda: Double, train: Double, validation: Double)] {
         guard let (train, validation) = l2Data() else { return [] }
+        let trainRows = features(train), validationRows = features(validation)
         return lambdas.compactMap { lambda in
-            guard let theta = l2Fit(lambda, on: train) else { return nil }
-            return (lambda, Ridge.meanSquaredError(theta, features: features(train), targets: train.targets),
-                    Ridge.meanSquaredError(theta, features: features(validation), targets: validation.targets))
+            guard let theta = Ridge.solve(features: trainRows, targets: train.targets, lambda: lambda) else { return nil }
+            return (lambda, Ridge.meanSquaredError(theta, features: trainRows, targets: train.targets),
+                    Ridge.meanSquaredError(theta, features: validationRows, targets: validation.targets))
         }
     }
 
@@ -92,8 +93,7 @@ extension PanelSpec {
     /// the origin, to where a loss contour touches a penalty circle.
     func l2ContoursChart(theme: Theme) -> Chart {
         let view = resolvedView
-        var (marks, key) = surfaceBackground(theme: theme)
-        _ = key
+        var marks = surfaceBackground(theme: theme).marks
         // Penalty circles through a few radii up to the view's reach.
         let reach = max(abs(view.x.lowerBound), abs(view.x.upperBound), abs(view.y.lowerBound), abs(view.y.upperBound))
         for k in 1...6 {
