@@ -40,7 +40,9 @@ extension PanelSpec {
     func l2FitsChart(theme: Theme) -> Chart {
         guard let (train, validation) = l2Data() else { return Chart(xDomain: 0...1, yDomain: 0...1) }
         let xs = (train.inputs + validation.inputs).map { $0[0] }, ys = train.targets + validation.targets
-        let xLow = xs.min() ?? 0, xHigh = xs.max() ?? 1
+        // A little room either side so the outermost points are not cut by the frame.
+        let xPad = ((xs.max() ?? 1) - (xs.min() ?? 0)) * 0.03
+        let xLow = (xs.min() ?? 0) - xPad, xHigh = (xs.max() ?? 1) + xPad
         let yPad = ((ys.max() ?? 1) - (ys.min() ?? 0)) * 0.25
         let yDomain = ((ys.min() ?? 0) - yPad)...((ys.max() ?? 1) + yPad)
         let labels = lambdas.map { "$\\lambda = \(lambdaText($0, math: true))$" }
