@@ -55,10 +55,7 @@ struct RenderCommand: TextCommand {
         // Read and check every spec before writing anything.
         var parsed: [(spec: FigureSpec, name: String)] = []
         for path in specs {
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw InputError("cannot read spec '\(path)'" + (FileManager.default.fileExists(atPath: path) ? " (not UTF-8 text)" : " (no such file)"))
-            }
-            let spec = try FigureSpec.parse(text, file: path)
+            let spec = try FigureSpec.parse(try readSpec(path), file: path)
             let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
             guard !parsed.contains(where: { $0.name == name }) else {
                 throw InputError("two specs would both write '\(name)': rename one of them")

@@ -95,10 +95,7 @@ struct TrainCommand: TextCommand {
         guard settings.isEmpty else {
             throw InputError("give either a spec or flags, not both (the spec '\(spec)' already sets the training; edit it or drop \(settings[0].flag))")
         }
-        guard let data = FileManager.default.contents(atPath: spec), let text = String(data: data, encoding: .utf8) else {
-            throw InputError("cannot read spec '\(spec)'" + (FileManager.default.fileExists(atPath: spec) ? " (not UTF-8 text)" : " (no such file)"))
-        }
-        return (text, spec)
+        return (try readSpec(spec), spec)
     }
 
     /// A spec error about a key written from the flags, reworded to name the flag.
