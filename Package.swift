@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "DescentCLI",
             dependencies: [
-                "Simulation", "Plotting", "Specs", "CairoBackend",
+                "Descent", "Simulation", "Plotting", "Specs", "CairoBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Simulation", "Plotting"]),
         .testTarget(name: "DescentTests", dependencies: ["Descent"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting"]),
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Specs", "Descent"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Simulation", "Plotting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -8,9 +8,17 @@
 // the way `descent render` makes it: parse the spec, simulate the seven runs, build the figure, draw it with
 // cairo and encode the PNG (in memory: the file write is left out, as in Benchmarks/mpl_still.py).
 //
+// Animation: the standard animation written as PNG frames the way `descent animate` writes them, on every
+// core: wall time and CPU time per frame (all threads); zlib's CPU time to compress the same frames' pixels
+// (packed RGB, compress2 at the level the frames use) for the ratio DESIGN.md bounds; the APNG's size as a
+// fraction of the frames'; and the peak memory of `descent animate` writing 1000 frames at 1920×1080.
+//
 // Options: --quick (fewer steps and repeats), --spec PATH (default Benchmarks/standard-animation.yaml),
-// --png PATH (also write one still there, outside the timing), --still-only (skip the simulation benchmarks).
+// --png PATH (also write one still there, outside the timing), --still-only (skip the simulation benchmarks),
+// --animation-only (only the animation), --descent PATH (the `descent` binary for the memory run; default:
+// next to this program).
 
+import CPNG
 import Descent
 import Foundation
 #if canImport(Glibc)
@@ -53,6 +61,7 @@ func formatted(_ value: Double, _ digits: Int = 2) -> String {
 let arguments = Array(CommandLine.arguments.dropFirst())
 let quick = arguments.contains("--quick")
 let stillOnly = arguments.contains("--still-only")
+let animationOnly = arguments.contains("--animation-only")
 
 /// The value after `--name`, or nil.
 func option(_ name: String) -> String? {
@@ -65,7 +74,7 @@ let repeats = quick ? 3 : 7
 print("Descent benchmarks (medians of \(repeats) runs after a warm-up; one thread)")
 print("")
 
-if !stillOnly {
+if !stillOnly && !animationOnly {
     let optimizers: [(String, any Optimizer)] = [
         ("Adam(lr=0.001)", try! Adam(lr: 1e-3)),
         ("SGD(lr=0.0002, momentum=0.9)", try! SGD(lr: 2e-4, momentum: 0.9)),
@@ -141,12 +150,17 @@ guard let specData = FileManager.default.contents(atPath: specPath), let specTex
 /// Makes the still as `descent render` does, returning the PNG's bytes.
 func renderStill() throws -> [UInt8] {
     let spec = try FigureSpec.parse(specText, file: specPath)
-    let figure = spec.figure(theme: .light)
+    let figure = still(spec)
     let request = RenderRequest(format: .png, size: figure.size, background: nil, recipe: spec.text)
     return try FigureRenderer.render(request) { canvas in figure.draw(on: canvas, theme: .light) }
 }
 
-do {
+/// The figure `descent render` draws for `spec`: an animated spec's last frame.
+func still(_ spec: FigureSpec) -> Figure {
+    spec.animation == nil ? spec.figure(theme: .light) : FigureAnimation(spec: spec, theme: .light).lastFrame
+}
+
+if !animationOnly { do {
     var bytes: [UInt8] = []
     var failure: (any Error)?
     let (stillSeconds, stillTimes) = measure(repeats: repeats) {
@@ -159,8 +173,8 @@ do {
     // Where the time goes: building the figure (parse, simulate, …), then drawing it on a recording canvas
     // (the marks' geometry — contours, paths, legend, text layout — without pixels); the rest of the median
     // is cairo's rasterization and the PNG encoding.
-    let (figureSeconds, _) = measure(repeats: repeats) { _ = try! FigureSpec.parse(specText, file: specPath).figure(theme: .light) }
-    let figure = spec.figure(theme: .light)
+    let (figureSeconds, _) = measure(repeats: repeats) { _ = still(try! FigureSpec.parse(specText, file: specPath)) }
+    let figure = still(spec)
     let (recordSeconds, _) = measure(repeats: repeats) {
         figure.draw(on: RecordingCanvas(size: figure.size), theme: .light)
     }
@@ -179,4 +193,105 @@ do {
 } catch {
     print("still: \(error)")
     exit(1)
+}
+}
+
+// MARK: - Animation
+
+/// CPU seconds of this process so far, all threads (user + system).
+func processCPU() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
+}
+
+/// CPU seconds of the calling thread.
+func threadCPU() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+if !stillOnly {
+    do {
+        let spec = try FigureSpec.parse(specText, file: specPath)
+        let cores = ProcessInfo.processInfo.activeProcessorCount
+        let level = AnimationRenderer.defaultLevel
+        let folder = NSTemporaryDirectory() + "descent-bench-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        /// Parses, simulates and writes the frames, as `descent animate SPEC --frames png` does.
+        func writeFrames(_ outputs: [AnimationOutput]) throws -> AnimationReport {
+            let animation = FigureAnimation(spec: try FigureSpec.parse(specText, file: specPath), theme: .light)
+            return try AnimationRenderer.render(AnimationJob(animation), outputs: outputs, directory: folder, jobs: cores, level: level, ffmpeg: nil)
+        }
+        var report = try writeFrames([.png])  // warm-up
+        var walls: [Double] = [], cpus: [Double] = []
+        for _ in 0..<(quick ? 1 : 3) {
+            let (wall0, cpu0) = (now(), processCPU())
+            report = try writeFrames([.png])
+            walls.append(now() - wall0)
+            cpus.append(processCPU() - cpu0)
+        }
+        let frames = report.frameCount
+        // zlib alone on the same pixels: each frame drawn again (untimed), packed as RGB, compressed at the level used.
+        let animation = FigureAnimation(spec: spec, theme: .light)
+        let job = AnimationJob(animation)
+        let background = try FrameRasterizer.frame(size: job.size, scale: 1) { job.background($0) }
+        var zlibSeconds = 0.0
+        var compressedBytes = 0
+        var output = [UInt8](repeating: 0, count: Int(compressBound(UInt(background.width * background.height * 3))))
+        for k in 0..<frames {
+            var frame = background
+            try FrameRasterizer.draw(over: &frame, size: job.size, scale: 1) { job.foreground(k, $0) }
+            let rgb = FramePNG.rawRGB(frame)
+            var size = UInt(output.count)
+            let start = threadCPU()
+            let status = compress2(&output, &size, rgb, UInt(rgb.count), Int32(level))
+            zlibSeconds += threadCPU() - start
+            guard status == Z_OK else { throw CocoaError(.featureUnsupported) }
+            compressedBytes += Int(size)
+        }
+        let apng = try writeFrames([.png, .apng])
+        let cpuPerFrame = median(cpus) / Double(frames), zlibPerFrame = zlibSeconds / Double(frames)
+        print("")
+        print("animation  \(specPath): \(frames) PNG frames \(report.width)×\(report.height), zlib level \(level), \(cores) threads")
+        print("animation  Descent: median \(formatted(median(walls), 3)) s wall (runs: \(walls.sorted().map { formatted($0, 3) }.joined(separator: ", ")) s), "
+              + "\(formatted(cpuPerFrame * 1000, 2)) ms CPU per frame")
+        print("animation  zlib alone on the same pixels (RGB, compress2 level \(level)): \(formatted(zlibPerFrame * 1000, 2)) ms CPU per frame "
+              + "(\(compressedBytes / frames) bytes per frame; the PNG frames average \(report.frameBytes / frames))")
+        print("animation  CPU per frame ÷ zlib CPU per frame: \(formatted(cpuPerFrame / zlibPerFrame, 2)) (target ≤ 1.5)")
+        let fraction = Double(apng.apngBytes ?? 0) / Double(max(1, apng.frameBytes))
+        print("animation  APNG: \(apng.apngBytes ?? 0) bytes, \(apng.apngFrames ?? 0) frames, \(formatted(100 * fraction, 1))% of the PNG frames' \(apng.frameBytes) bytes (target ≤ 15%)")
+        print("animation  wall: median \(formatted(median(walls), 3)) s")
+
+        // Peak memory: `descent animate` on 1000 frames at 1920×1080, in a child process.
+        let descent = option("--descent") ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("descent").path
+        if FileManager.default.isExecutableFile(atPath: descent) {
+            let memoryFrames = quick ? 200 : 1000
+            var big = specText.replacingOccurrences(of: "steps: 300", with: "steps: \(memoryFrames)")
+                .replacingOccurrences(of: "size: [1280, 720]", with: "size: [1920, 1080]")
+            if !big.contains("size: [1920, 1080]") { big += "\nsize: [1920, 1080]\n" }
+            let bigSpec = folder + "-big.yaml"
+            try big.write(toFile: bigSpec, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(atPath: bigSpec); try? FileManager.default.removeItem(atPath: folder + "-big") }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: descent)
+            process.arguments = ["animate", bigSpec, "--out", folder + "-big", "--frames", "png,apng"]
+            process.standardOutput = FileHandle.nullDevice
+            let start = now()
+            try process.run()
+            process.waitUntilExit()
+            var usage = rusage()
+            getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+            let peak = Double(usage.ru_maxrss) / 1024  // kilobytes on Linux
+            let status = process.terminationStatus == 0 ? "" : " (descent exited with status \(process.terminationStatus))"
+            print("animation  peak memory of descent animate, \(memoryFrames) frames 1920×1080 PNG + APNG: \(formatted(peak, 1)) MB "
+                  + "in \(formatted(now() - start, 1)) s (target < 200 MB)\(status)")
+        } else {
+            print("animation  peak memory: skipped (no descent binary at \(descent); build it with `swift build -c release --product descent`)")
+        }
+    } catch {
+        print("animation: \(error)")
+        exit(1)
+    }
 }

@@ -162,4 +162,11 @@ static inline int descent_png_encode(const unsigned char *rows, size_t stride, u
     return DESCENT_PNG_OK;
 }
 
+// zlib's deflateInit2 is a macro (it passes the library version and the stream's size along), which Swift
+// cannot call; FramePNG and APNGWriter compress rows with zlib directly and start their streams here.
+// `stream` must stay at one address until deflateEnd: zlib keeps a pointer back to it.
+static inline int descent_deflate_init(z_streamp stream, int level, int window_bits, int mem_level, int strategy) {
+    return deflateInit2(stream, level, Z_DEFLATED, window_bits, mem_level, strategy);
+}
+
 #endif

@@ -9,7 +9,7 @@ public struct DescentCommand: ParsableCommand {
         Components are written like Python calls: Adam(lr=0.01, betas=(0.9, 0.99)), rosenbrock(a=1, b=100),
         expr:0.5*(x^2 + 10*y^2). Run 'descent list' to see every surface and optimizer with its defaults.
         """,
-        subcommands: [TraceCommand.self, ScheduleCommand.self, TrainCommand.self, RenderCommand.self, ListCommand.self]
+        subcommands: [TraceCommand.self, ScheduleCommand.self, TrainCommand.self, RenderCommand.self, AnimateCommand.self, ListCommand.self]
     )
 
     public init() {}

@@ -38,6 +38,8 @@ public struct FigureSpec: Sendable {
     public var fontSize: Double?
     /// Alt text given in the spec, used instead of the generated description.
     public var alt: String?
+    /// How the figure animates (`descent animate`); nil for a still.
+    public var animation: AnimationSpec?
 
     /// The first panel's kind (every figure has at least one panel).
     public var kind: PanelSpec.Kind { panels[0].kind }
@@ -47,7 +49,7 @@ public struct FigureSpec: Sendable {
     public var start: SIMD2<Double>? { panels[0].start }
     public var background: PanelSpec.Background { panels[0].background }
 
-    static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt"]
+    static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt", "animation"]
     static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
                             "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
                             "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis", "lambdas", "degree"]
@@ -125,7 +127,7 @@ extension FigureSpec {
                           sharedLegend: try object.bool("shared_legend") ?? (panels.count > 1), inset: inset,
                           insetCorner: insetCorner ?? "top-right", width: size.width, height: size.height,
                           theme: try object.choice("theme", ["light", "dark", "print"]), fontFamily: fontFamily, fontSize: fontSize,
-                          alt: try object.string("alt"))
+                          alt: try object.string("alt"), animation: try parseAnimation(object))
     }
 
     // MARK: - Panels

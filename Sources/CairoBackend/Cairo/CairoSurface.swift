@@ -41,6 +41,19 @@ final class CairoSurface {
                                 while: "creating a \(width)×\(height) image surface")
     }
 
+    /// An ARGB32 image surface over memory the caller owns: `width × height` pixels, `4 × width` bytes per
+    /// row (cairo's stride for ARGB32). The memory must outlive the surface.
+    ///
+    /// - Throws: `CairoError` for an invalid size.
+    static func image(over pixels: UnsafeMutableRawPointer, width: Int, height: Int) throws -> CairoSurface {
+        guard let w = Int32(exactly: width), let h = Int32(exactly: height),
+              cairo_format_stride_for_width(CAIRO_FORMAT_ARGB32, w) == 4 * w else {
+            throw CairoError(CAIRO_STATUS_INVALID_SIZE, while: "wrapping a \(width)×\(height) frame")
+        }
+        return try CairoSurface(owning: cairo_image_surface_create_for_data(pixels.assumingMemoryBound(to: UInt8.self), CAIRO_FORMAT_ARGB32, w, h, 4 * w),
+                                sink: nil, while: "wrapping a \(width)×\(height) frame")
+    }
+
     /// An SVG document of `width × height` points, written into memory.
     ///
     /// The document is restricted to SVG 1.1 and uses points as its unit, so that a figure of 400 × 300

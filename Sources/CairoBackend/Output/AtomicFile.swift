@@ -17,16 +17,18 @@ public enum AtomicFile {
     ///
     /// The new file gets the usual permissions for a new file (0666 less the process's umask).
     ///
+    /// - Parameter durable: flush the file to disk before the rename (the default). Animation frames skip
+    ///   it: readers still never see a partial file, and hundreds of flushes would cost more than drawing.
     /// - Throws: `RenderError.writeFailed` when the folder does not exist or is not writable, the disk is
     ///   full, or the rename fails.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String, durable: Bool = true) throws {
         guard !path.isEmpty, !path.hasSuffix("/") else {
             throw RenderError.writeFailed(path: path, reason: "the path does not name a file")
         }
         let (descriptor, temporary) = try createTemporary(near: path)
         do {
             try writeAll(bytes, to: descriptor, path: path)
-            guard fsync(descriptor) == 0 else { throw failure(path, "cannot flush to disk") }
+            guard !durable || fsync(descriptor) == 0 else { throw failure(path, "cannot flush to disk") }
             guard close(descriptor) == 0 else {
                 _ = unlink(temporary)
                 throw failure(path, "cannot close the temporary file")

@@ -41,14 +41,7 @@ struct RenderCommand: TextCommand {
 
     func output() throws -> String {
         let formats = try Self.parseFormats(format)
-        let themeOverride = try theme.map { name throws(InputError) -> Theme in
-            guard let theme = Theme.named(name) else {
-                let names = Theme.all.map(\.name)
-                let hint = closestName(to: name, in: names).map { " — did you mean '\($0)'?" } ?? ""
-                throw InputError("--theme: unknown theme '\(name)'\(hint) (known: \(names.joined(separator: ", ")))")
-            }
-            return theme
-        }
+        let themeOverride = try theme.map { name throws(InputError) in try Self.theme(named: name) }
         guard scale.isFinite, (0.25...8).contains(scale) else { throw InputError("--scale must be between 0.25 and 8, got \(scale)") }
         guard !specs.isEmpty else { throw InputError("give at least one spec file") }
 
@@ -67,7 +60,9 @@ struct RenderCommand: TextCommand {
         var written: [String] = []
         for (spec, name) in parsed {
             let theme = spec.resolvedTheme(themeOverride)
-            let figure = spec.figure(theme: theme, transparent: transparent)
+            // An animated spec renders as its last frame.
+            let figure = spec.animation == nil ? spec.figure(theme: theme, transparent: transparent)
+                : FigureAnimation(spec: spec, theme: theme, transparent: transparent).lastFrame
             for format in formats {
                 let path = (out as NSString).appendingPathComponent("\(name).\(format.fileExtension)")
                 let request = RenderRequest(format: format, size: figure.size, scale: scale, background: nil, recipe: spec.text)
@@ -79,6 +74,16 @@ struct RenderCommand: TextCommand {
             written.append(altPath)
         }
         return written.map { "wrote \($0)" }.joined(separator: "\n")
+    }
+
+    /// The theme called `name`, or an error suggesting the closest.
+    static func theme(named name: String) throws(InputError) -> Theme {
+        guard let theme = Theme.named(name) else {
+            let names = Theme.all.map(\.name)
+            let hint = closestName(to: name, in: names).map { " — did you mean '\($0)'?" } ?? ""
+            throw InputError("--theme: unknown theme '\(name)'\(hint) (known: \(names.joined(separator: ", ")))")
+        }
+        return theme
     }
 
     /// Reads `--format`: a comma-separated list of png, svg, pdf.

@@ -27,6 +27,17 @@ public struct Chart: Sendable {
     /// A second y axis on the right, with its own scale and marks (a momentum curve beside learning rates).
     public var secondary: SecondaryAxis?
 
+    /// Marks that move in an animation, drawn over `marks` in the foreground layer (see `FigureLayer`): a
+    /// trajectory's trail and head, a curve that grows, a marker that slides along a schedule.
+    public var foregroundMarks: [Mark] = []
+    /// A short read-out in a box at a corner of the plot, such as an animation's step counter (foreground).
+    public var counter: String?
+    /// The corner of the counter; `.auto` takes the free corner with the fewest data points.
+    public var counterPlacement: LegendPlacement = .auto
+    /// The data points that an `.auto` legend and counter keep clear of; nil takes the points of the lines
+    /// and markers drawn. An animation gives the whole run's points, so the legend stays put.
+    public var placementPoints: [Point]?
+
     /// A right-hand y axis: its label, scale, domain and the marks measured against it.
     public struct SecondaryAxis: Sendable {
         public var label: String?
@@ -95,25 +106,38 @@ public struct Chart: Sendable {
                       y: Scale(yScale, domain: yDomain, from: plot.maxY, to: plot.minY))
     }
 
-    /// Draws the chart inside `frame`.
-    public func draw(on canvas: any Canvas, in frame: Rect, theme: Theme) {
+    /// Draws the chart inside `frame`: the background layer (grid, marks, axes, title, colour bar), then the
+    /// foreground layer (moving marks, legend, counter), or just one of them.
+    public func draw(on canvas: any Canvas, in frame: Rect, theme: Theme, layer: FigureLayer) {
         let layout = layout(in: frame, canvas: canvas, theme: theme)
         let plot = layout.plot
         guard plot.width > 1, plot.height > 1 else { return }
-        if grid { drawGrid(canvas, layout, theme) }
-        canvas.save()
-        canvas.clip(to: Path(rect: plot))
-        for mark in marks { draw(mark, canvas, layout, theme) }
-        if let secondary {
-            var other = layout
-            other.y = Scale(secondary.scale, domain: secondary.domain, from: plot.maxY, to: plot.minY)
-            for mark in secondary.marks { draw(mark, canvas, other, theme) }
+        if layer != .foreground {
+            if grid { drawGrid(canvas, layout, theme) }
+            canvas.save()
+            canvas.clip(to: Path(rect: plot))
+            for mark in marks { draw(mark, canvas, layout, theme) }
+            if let secondary {
+                var other = layout
+                other.y = Scale(secondary.scale, domain: secondary.domain, from: plot.maxY, to: plot.minY)
+                for mark in secondary.marks { draw(mark, canvas, other, theme) }
+            }
+            canvas.restore()
+            drawAxes(canvas, layout, theme)
+            if let secondary { drawSecondaryAxis(secondary, canvas, layout, theme) }
+            colorbar?.draw(canvas, beside: plot, theme: theme)
         }
-        canvas.restore()
-        drawAxes(canvas, layout, theme)
-        if let secondary { drawSecondaryAxis(secondary, canvas, layout, theme) }
-        colorbar?.draw(canvas, beside: plot, theme: theme)
-        if legend != .none { drawLegend(canvas, layout, theme) }
+        if layer != .background {
+            if !foregroundMarks.isEmpty {
+                canvas.save()
+                canvas.clip(to: Path(rect: plot))
+                for mark in foregroundMarks { draw(mark, canvas, layout, theme) }
+                canvas.restore()
+            }
+            let placements = resolvedPlacements(layout, canvas, theme)
+            if legend != .none { drawLegend(canvas, layout, theme, placement: placements.legend) }
+            if let counter { drawCounter(counter, canvas, layout, theme, placement: placements.counter) }
+        }
     }
 
     // MARK: - Axes
@@ -275,7 +299,7 @@ public struct Chart: Sendable {
     }
 
     private func drawArrows(_ mark: ArrowMark, _ canvas: any Canvas, _ layout: Layout) {
-        let largest = mark.vectors.map { ($0.x * $0.x + $0.y * $0.y).squareRoot() }.filter(\.isFinite).max() ?? 0
+        let largest = mark.reference ?? mark.vectors.map { ($0.x * $0.x + $0.y * $0.y).squareRoot() }.filter(\.isFinite).max() ?? 0
         let longest = layout.plot.width * mark.longest
         for (k, (origin, vector)) in zip(mark.origins, mark.vectors).enumerated() {
             let start = layout.position(origin)
@@ -463,15 +487,16 @@ public struct Chart: Sendable {
     /// A legend row: its text and what its swatch shows.
     struct LegendEntry {
         var label: String
+        var detail: String?
         var line: StrokeStyle?
         var marker: (shape: MarkerShape, fill: Color, stroke: Color?)?
     }
 
     var legendEntries: [LegendEntry] {
-        (marks + (secondary?.marks ?? [])).compactMap { mark in
+        (marks + foregroundMarks + (secondary?.marks ?? [])).compactMap { mark in
             switch mark {
             case .line(let line):
-                line.label.map { LegendEntry(label: $0, line: StrokeStyle(color: line.color, width: line.width, dash: line.dash)) }
+                line.label.map { LegendEntry(label: $0, detail: line.detail, line: StrokeStyle(color: line.color, width: line.width, dash: line.dash)) }
             case .marker(let marker):
                 marker.label.map { LegendEntry(label: $0, marker: (marker.shape, marker.fill, marker.stroke)) }
             case .band(let band):
@@ -485,33 +510,60 @@ public struct Chart: Sendable {
         }
     }
 
-    private func drawLegend(_ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+    /// The legend's box size (nil when no mark is labelled), its rows' text and the row height.
+    private func legendMetrics(_ canvas: any Canvas, _ theme: Theme) -> (size: Size, texts: [TextLayout], rowHeight: Double)? {
         let entries = legendEntries
-        guard !entries.isEmpty else { return }
+        guard !entries.isEmpty else { return nil }
         let font = theme.font(0.9)
         let rowHeight = canvas.measure("Xg", font: font).height * 1.3
         let swatch = theme.fontSize * 2, pad = theme.fontSize * 0.55
         let texts = entries.map { markup($0.label).layout(font: font, on: canvas) }
-        let textWidth = texts.map(\.width).max() ?? 0
-        let size = Size(pad * 2 + swatch + pad * 0.7 + textWidth, pad * 1.4 + rowHeight * Double(entries.count))
-        let plot = layout.plot
+        var textWidth = texts.map(\.width).max() ?? 0
+        let details = entries.compactMap { $0.detail.map { canvas.measure($0, font: font).width } }
+        if let widest = details.max() { textWidth += pad * 1.5 + widest }
+        return (Size(pad * 2 + swatch + pad * 0.7 + textWidth, pad * 1.4 + rowHeight * Double(entries.count)), texts, rowHeight)
+    }
+
+    /// The counter's box size.
+    private func counterSize(_ text: String, _ canvas: any Canvas, _ theme: Theme) -> Size {
+        let metrics = canvas.measure(text, font: theme.font(0.95))
+        return Size(metrics.width + theme.fontSize * 1.1, metrics.height + theme.fontSize * 0.7)
+    }
+
+    /// A box of `size` in a corner of the plot.
+    private func box(_ size: Size, at placement: LegendPlacement, in plot: Rect, _ theme: Theme) -> Rect {
         let margin = theme.fontSize * 0.6
-        func box(_ placement: LegendPlacement) -> Rect {
-            let left = placement == .topLeft || placement == .bottomLeft
-            let top = placement == .topLeft || placement == .topRight
-            return Rect(x: left ? plot.minX + margin : plot.maxX - margin - size.width,
-                        y: top ? plot.minY + margin : plot.maxY - margin - size.height, width: size.width, height: size.height)
+        let left = placement == .topLeft || placement == .bottomLeft
+        let top = placement == .topLeft || placement == .topRight
+        return Rect(x: left ? plot.minX + margin : plot.maxX - margin - size.width,
+                    y: top ? plot.minY + margin : plot.maxY - margin - size.height, width: size.width, height: size.height)
+    }
+
+    /// The corners of the legend and the counter: as set, or for `.auto` the corner whose box covers the
+    /// fewest data points (lines and markers of both layers), the counter avoiding the legend's corner.
+    private func resolvedPlacements(_ layout: Layout, _ canvas: any Canvas, _ theme: Theme) -> (legend: LegendPlacement, counter: LegendPlacement) {
+        let order: [LegendPlacement] = [.topRight, .topLeft, .bottomRight, .bottomLeft]
+        var points: [Point]?
+        func emptiest(_ size: Size, among corners: [LegendPlacement]) -> LegendPlacement {
+            if points == nil { points = dataPoints(layout) }
+            let counts = corners.map { corner in points!.count { box(size, at: corner, in: layout.plot, theme).inset(by: -4).contains($0) } }
+            return corners[counts.indices.min { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 < $1) } ?? 0]
         }
-        var placement = legend
-        if placement == .auto {
-            let points = dataPoints(layout)
-            let order: [LegendPlacement] = [.topRight, .topLeft, .bottomRight, .bottomLeft]
-            placement = order.min { a, b in
-                let ca = points.count { box(a).inset(by: -4).contains($0) }, cb = points.count { box(b).inset(by: -4).contains($0) }
-                return ca < cb || (ca == cb && order.firstIndex(of: a)! < order.firstIndex(of: b)!)
-            } ?? .topRight
+        var legendCorner = legend
+        if legend == .auto { legendCorner = legendMetrics(canvas, theme).map { emptiest($0.size, among: order) } ?? .none }
+        var counterCorner = counterPlacement
+        if counterPlacement == .auto || counterPlacement == .none, let counter {
+            counterCorner = emptiest(counterSize(counter, canvas, theme), among: [.bottomLeft, .bottomRight, .topLeft, .topRight].filter { $0 != legendCorner })
         }
-        let rect = box(placement)
+        return (legendCorner, counterCorner)
+    }
+
+    private func drawLegend(_ canvas: any Canvas, _ layout: Layout, _ theme: Theme, placement: LegendPlacement) {
+        guard placement != .none, let (size, texts, rowHeight) = legendMetrics(canvas, theme) else { return }
+        let entries = legendEntries
+        let font = theme.font(0.9)
+        let swatch = theme.fontSize * 2, pad = theme.fontSize * 0.55
+        let rect = box(size, at: placement, in: layout.plot, theme)
         canvas.fill(Path(rect: rect), color: theme.legendBackground)
         canvas.stroke(Path(rect: rect), style: StrokeStyle(color: theme.foreground.withAlpha(0.25), width: 0.6))
         let ascent = canvas.measure("X", font: font).ascent
@@ -528,13 +580,28 @@ public struct Chart: Sendable {
                 canvas.stroke(path, style: StrokeStyle(color: marker.stroke ?? theme.background, width: 0.9, join: .round))
             }
             texts[k].draw(on: canvas, at: Point(rect.minX + pad + swatch + pad * 0.7, middle + ascent * 0.4), color: theme.foreground)
+            if let detail = entry.detail {
+                let width = canvas.measure(detail, font: font).width
+                canvas.drawText(detail, at: Point(rect.maxX - pad - width, middle + ascent * 0.4), font: font, color: theme.mutedForeground)
+            }
         }
+    }
+
+    private func drawCounter(_ text: String, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme, placement: LegendPlacement) {
+        let font = theme.font(0.95)
+        let rect = box(counterSize(text, canvas, theme), at: placement, in: layout.plot, theme)
+        canvas.fill(Path(rect: rect), color: theme.legendBackground)
+        canvas.stroke(Path(rect: rect), style: StrokeStyle(color: theme.foreground.withAlpha(0.25), width: 0.6))
+        let metrics = canvas.measure(text, font: font)
+        canvas.drawText(text, at: Point(rect.minX + theme.fontSize * 0.55, rect.center.y + (metrics.ascent - metrics.descent) / 2), font: font,
+                        color: theme.foreground)
     }
 
     /// Every drawn data point of lines and markers, in layout coordinates (for legend placement).
     private func dataPoints(_ layout: Layout) -> [Point] {
+        if let placementPoints { return placementPoints.map(layout.position).filter { $0.x.isFinite && $0.y.isFinite } }
         var points: [Point] = []
-        for mark in marks {
+        for mark in marks + foregroundMarks {
             switch mark {
             case .line(let line): points += line.points.map(layout.position)
             case .marker(let marker): points.append(layout.position(marker.point))

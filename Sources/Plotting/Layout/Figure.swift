@@ -1,7 +1,24 @@
+/// Which part of a figure to draw.
+///
+/// An animation draws its `background` once — heatmap, contours, axes, title, colour bar, whatever does not
+/// change from frame to frame — and then, on a copy of those pixels for every frame, the `foreground`: the
+/// marks that move, the legend (whose read-outs change) and the step counter. `all` is both, in that order,
+/// so a still and an animation's frame are drawn the same way.
+public enum FigureLayer: Sendable, Hashable {
+    case all, background, foreground
+}
+
 /// Something a figure can hold in one of its cells: a chart, a 3-D plot.
 public protocol FigurePanel: Sendable {
-    /// Draws the panel inside `frame`.
-    func draw(on canvas: any Canvas, in frame: Rect, theme: Theme)
+    /// Draws one layer of the panel inside `frame`.
+    func draw(on canvas: any Canvas, in frame: Rect, theme: Theme, layer: FigureLayer)
+}
+
+extension FigurePanel {
+    /// Draws the whole panel inside `frame`.
+    public func draw(on canvas: any Canvas, in frame: Rect, theme: Theme) {
+        draw(on: canvas, in: frame, theme: theme, layer: .all)
+    }
 }
 
 extension Chart: FigurePanel {}
@@ -50,10 +67,15 @@ public struct Figure: Sendable {
         return Rect(x: Double(k % columns) * width, y: Double(k / columns) * height, width: width, height: height)
     }
 
-    /// Draws the background, every panel and the inset.
-    public func draw(on canvas: any Canvas, theme: Theme) {
-        if !transparent { canvas.fill(Path(rect: Rect(x: 0, y: 0, width: size.width, height: size.height)), color: theme.background) }
-        for (k, panel) in panels.enumerated() { panel.draw(on: canvas, in: frame(ofPanel: k), theme: theme) }
+    /// Draws the figure: the page colour and every panel's background layer, then every panel's foreground
+    /// layer and the inset (drawn last so that moving marks of the first panel pass under it).
+    public func draw(on canvas: any Canvas, theme: Theme, layer: FigureLayer = .all) {
+        if layer != .foreground {
+            if !transparent { canvas.fill(Path(rect: Rect(x: 0, y: 0, width: size.width, height: size.height)), color: theme.background) }
+            for (k, panel) in panels.enumerated() { panel.draw(on: canvas, in: frame(ofPanel: k), theme: theme, layer: .background) }
+        }
+        guard layer != .background else { return }
+        for (k, panel) in panels.enumerated() { panel.draw(on: canvas, in: frame(ofPanel: k), theme: theme, layer: .foreground) }
         if let inset, let first = panels.first {
             let host = (first as? Chart)?.layout(in: frame(ofPanel: 0), canvas: canvas, theme: theme).plot ?? frame(ofPanel: 0)
             let width = host.width * inset.fraction, height = host.height * inset.fraction

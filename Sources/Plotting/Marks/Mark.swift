@@ -53,10 +53,14 @@ public struct ArrowMark: Sendable {
     public var colors: [Color]?
     public var width: Double
     public var label: String?
+    /// The magnitude drawn `longest` long; nil takes the largest of `vectors` (an animation fixes it, so that
+    /// an arrow's length means the same on every frame).
+    public var reference: Double?
 
     /// Arrows of `vectors` at `origins`.
     public init(origins: [Point], vectors: [Point], longest: Double, normalized: Bool = false, color: Color, colors: [Color]? = nil,
-                width: Double = 1.2, label: String? = nil) {
+                width: Double = 1.2, label: String? = nil, reference: Double? = nil) {
+        self.reference = reference
         self.origins = origins
         self.vectors = vectors
         self.longest = longest
@@ -149,6 +153,9 @@ public struct LineMark: Sendable {
     public var label: String?
     /// Older parts fade out (a trail): opacity grows from 0.15 at the first point to 1 at the last.
     public var fades: Bool
+    /// A read-out after the label in the legend, right-aligned in a column of its own (an animation's live
+    /// loss and learning rate).
+    public var detail: String?
 
     /// A line through `points`.
     public init(points: [Point], color: Color, width: Double = 2, dash: [Double] = [], label: String? = nil,

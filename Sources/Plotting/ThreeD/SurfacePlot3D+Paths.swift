@@ -139,17 +139,33 @@ extension SurfacePlot3D {
         return (t0 == 0 ? a : inside(t0), t1 == 1 ? b : inside(t1))
     }
 
-    /// Draws the visible parts of every path over a halo of the background colour.
+    /// Draws the visible parts of every path over a halo of the background colour; a fading path is drawn
+    /// in up to 12 stretches of rising opacity (each sharing its last point with the next).
     func drawPaths(_ canvas: any Canvas, _ layout: Layout, _ field: HeightField, _ theme: Theme) {
         guard layout.scale > 0 else { return }
         for trajectory in paths {
-            var path = Path()
-            for run in visibleRuns(trajectory, layout, field) { path.append(Path(polyline: run)) }
-            guard !path.isEmpty else { continue }
-            canvas.stroke(path, style: StrokeStyle(color: theme.background.withAlpha(0.65), width: trajectory.width + 2,
+            var pieces: [(path: Path, alpha: Double)] = []
+            let points = trajectory.points
+            let chunks = trajectory.fades && points.count >= 3 ? min(12, points.count - 1) : 1
+            for k in 0..<chunks {
+                var piece = trajectory
+                if chunks > 1 {
+                    let start = k * (points.count - 1) / chunks, end = (k + 1) * (points.count - 1) / chunks
+                    piece.points = Array(points[start...end])
+                }
+                var path = Path()
+                for run in visibleRuns(piece, layout, field) { path.append(Path(polyline: run)) }
+                if !path.isEmpty { pieces.append((path, chunks == 1 ? 1 : 0.15 + 0.85 * Double(k + 1) / Double(chunks))) }
+            }
+            guard !pieces.isEmpty else { continue }
+            var halo = Path()
+            for piece in pieces { halo.append(piece.path) }
+            canvas.stroke(halo, style: StrokeStyle(color: theme.background.withAlpha(0.65), width: trajectory.width + 2,
                                                    cap: .round, join: .round))
-            canvas.stroke(path, style: StrokeStyle(color: trajectory.color, width: trajectory.width, dash: trajectory.dash,
-                                                   cap: .round, join: .round))
+            for piece in pieces {
+                canvas.stroke(piece.path, style: StrokeStyle(color: trajectory.color.withAlpha(trajectory.color.alpha * piece.alpha),
+                                                             width: trajectory.width, dash: trajectory.dash, cap: .round, join: .round))
+            }
         }
     }
 

@@ -16,6 +16,10 @@ extension SurfacePlot3D {
         public var dash: [Double]
         /// The legend's text; nil leaves the path out of the legend.
         public var label: String?
+        /// A read-out after the label in the legend (an animation's live loss), right-aligned.
+        public var detail: String?
+        /// Older parts fade out (a trail): opacity grows from 0.15 at the first point to 1 at the last.
+        public var fades = false
 
         /// A path through `points` in `color`.
         ///

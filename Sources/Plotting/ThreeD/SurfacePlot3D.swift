@@ -66,6 +66,8 @@ public struct SurfacePlot3D: Sendable {
     public var markers: [Marker]
     /// Whether labelled paths and markers get a legend.
     public var legend: Bool
+    /// A short read-out (an animation's step counter) in a box at the bottom left of the plot.
+    public var counter: String?
 
     /// A surface plot of `value` over `xDomain × yDomain`.
     ///
@@ -121,16 +123,22 @@ public struct SurfacePlot3D: Sendable {
     ///   - canvas: where to draw.
     ///   - frame: the area the plot fills, labels included.
     ///   - theme: colours, fonts and the default colormap.
-    public func draw(on canvas: any Canvas, in frame: Rect, theme: Theme) {
+    ///   - layer: the background (panes, axes, surface, title), the foreground (paths, markers, legend,
+    ///     counter) or both.
+    public func draw(on canvas: any Canvas, in frame: Rect, theme: Theme, layer: FigureLayer) {
         let field = heightField()
         guard let layout = makeLayout(field: field, frame: frame, canvas: canvas, theme: theme) else { return }
-        drawPanes(canvas, layout, theme)
-        drawAxes(canvas, layout, theme)
-        drawMesh(canvas, layout, field, theme)
+        if layer != .foreground {
+            drawPanes(canvas, layout, theme)
+            drawAxes(canvas, layout, theme)
+            drawMesh(canvas, layout, field, theme)
+            drawTitle(canvas, layout, theme)
+        }
+        guard layer != .background else { return }
         drawPaths(canvas, layout, field, theme)
         drawMarkers(canvas, layout, field, theme)
         if legend { drawLegend(canvas, layout, field, theme) }
-        drawTitle(canvas, layout, theme)
+        if let counter { drawCounter(counter, canvas, layout, theme) }
     }
 
     /// The surface sampled on the plot's grid.

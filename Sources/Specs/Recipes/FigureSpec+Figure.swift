@@ -16,7 +16,12 @@ extension FigureSpec {
     /// The figure this spec describes, drawn in `theme`: its panels in a grid (with one shared legend when
     /// asked) and the inset.
     public func figure(theme: Theme, transparent: Bool = false) -> Figure {
-        var built = panels.map { $0.panel(theme: theme) }
+        figure(panels.map { $0.panel(theme: theme) }, theme: theme, transparent: transparent)
+    }
+
+    /// The figure holding `built` (one drawn panel per spec panel), with the shared legend and the inset.
+    func figure(_ built: [any FigurePanel], theme: Theme, transparent: Bool) -> Figure {
+        var built = built
         if sharedLegend && built.count > 1 {
             for k in built.indices.dropLast() {
                 if var chart = built[k] as? Chart {

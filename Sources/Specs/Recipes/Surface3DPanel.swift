@@ -4,7 +4,10 @@ import Simulation
 extension PanelSpec {
     /// The surface in 3-D, shaded and coloured by height, with each run's path drawn on it where the camera
     /// can see it, a ring at each start and a star on each known minimum.
-    func surfacePlot(theme: Theme) -> any FigurePanel {
+    func surfacePlot(theme: Theme) -> any FigurePanel { surfacePlot(traces(), theme: theme) }
+
+    /// The 3-D plot with the paths of `traces`.
+    func surfacePlot(_ traces: [Trace], theme: Theme) -> SurfacePlot3D {
         let surface = self.surface.surface
         let view = resolvedView
         let samples = surface.isCostly ? 61 : 121
@@ -15,7 +18,7 @@ extension PanelSpec {
         var paths: [SurfacePlot3D.Trajectory] = []
         var markers: [SurfacePlot3D.Marker] = []
         var starts: [SIMD2<Double>] = []
-        for (k, trace) in traces().enumerated() {
+        for (k, trace) in traces.enumerated() {
             paths.append(SurfacePlot3D.Trajectory(points: trace.points.map { Point($0.x, $0.y) }, color: styles[k].color,
                                                   width: theme.lineWidth, dash: styles[k].dash, label: styles[k].label))
             if let first = trace.points.first, !starts.contains(first), view.x.contains(first.x), view.y.contains(first.y) {

@@ -6,9 +6,18 @@ extension PanelSpec {
     /// early-stopping story marked: the best epoch, the patience window after it (shaded), the stop epoch, and
     /// the restored checkpoint (a ring on the validation curve at the best epoch).
     func trainingChart(theme: Theme) -> Chart {
-        guard let training, let (run, _, _) = try? training.run() else {
-            return Chart(title: title ?? "Training", xDomain: 0...1, yDomain: 0...1)
-        }
+        trainingChart(trainingRun(), theme: theme)
+    }
+
+    /// The panel's training run (nil when it cannot run; the spec was checked when read).
+    func trainingRun() -> TrainingRun? {
+        guard let training, let (run, _, _) = try? training.run() else { return nil }
+        return run
+    }
+
+    /// The training chart of `run`.
+    func trainingChart(_ run: TrainingRun?, theme: Theme) -> Chart {
+        guard let run else { return Chart(title: title ?? "Training", xDomain: 0...1, yDomain: 0...1) }
         let train = run.epochs.map { Point(Double($0.epoch), $0.trainLoss) }
         let validation = run.epochs.compactMap { record in record.validationLoss.map { Point(Double(record.epoch), $0) } }
         let values = (train + validation).map(\.y).filter(\.isFinite)

@@ -5,12 +5,17 @@ extension PanelSpec {
     /// Optimizer paths over the surface: heatmap (or filled contours) and contour lines, the paths with
     /// their end points, the start, the known minima (stars) and where runs diverged (✕).
     func trajectoriesChart(_ traces: [Trace], theme: Theme) -> Chart {
+        var chart = trajectoriesBase(theme: theme)
+        chart.marks.insert(contentsOf: pathMarks(traces, theme: theme, view: resolvedView), at: chart.marks.count - annotations.count)
+        return chart
+    }
+
+    /// The trajectories chart without its paths: the surface, the axes and the annotations.
+    func trajectoriesBase(theme: Theme) -> Chart {
         let view = resolvedView
-        var (marks, key) = surfaceBackground(theme: theme)
-        marks += pathMarks(traces, theme: theme, view: view)
-        marks += annotationMarks
+        let (marks, key) = surfaceBackground(theme: theme)
         return Chart(title: title ?? "Optimizers on \(surface.surface.name)", xLabel: "$\(surface.surface.axisNames.x)$", yLabel: "$\(surface.surface.axisNames.y)$", xDomain: view.x, yDomain: view.y,
-                     marks: marks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, colorbar: colorbar ? key : nil)
+                     marks: marks + annotationMarks, legend: Chart.LegendPlacement(rawValue: legend) ?? .auto, colorbar: colorbar ? key : nil)
     }
 
     /// The surface under the paths — heatmap, filled contours or nothing, then contour lines — and its

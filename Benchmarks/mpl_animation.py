@@ -1,0 +1,178 @@
+"""matplotlib peer of Descent's standard animation (DESIGN.md, "Performance targets").
+
+Seven optimizers race on Rosenbrock from (-1.5, 2.5), one step per frame: SGD(lr=2e-4), SGD with
+momentum 0.9, Nesterov, Adagrad(lr=0.1), RMSprop(lr=0.01), Adam(lr=0.05) and AdamW(lr=0.05,
+weight_decay=0.01), with PyTorch's update rules and defaults. Each 1280x720 frame shows the view
+x in [-2, 2], y in [-1, 3] with filled log-spaced contours and contour lines, a star at the minimum, a
+ring at the start, each optimizer's last 60 steps as a trail with a dot at its head, a legend and the
+step counter as the title. Frame k (1..N) shows the state after step k.
+
+It is written the way a course author would write it: the figure and its static background (contours,
+markers, legend) are built once; each frame only moves the trails and heads with `set_data`, changes the
+title and calls `savefig` with its default settings (the figure's 100 dpi, so 12.8 x 7.2 inches give
+1280x720 pixels), one numbered PNG per frame.
+
+Timed: simulating the runs, building the figure and writing every frame (not Python's start-up or the
+imports). Printed as one line; CPU is this process's time (`time.process_time`, all threads).
+
+usage: python Benchmarks/mpl_animation.py OUTDIR [--frames N]
+"""
+import argparse
+import os
+import time
+
+import numpy as np
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+from matplotlib.colors import LogNorm
+
+START = np.array([-1.5, 2.5])
+VIEW_X, VIEW_Y = (-2.0, 2.0), (-1.0, 3.0)
+TRAIL = 60           # steps of trail behind each head
+LEVELS = 20          # contour levels, as `contours: 20` in Benchmarks/standard-animation.yaml
+GRID = 301           # surface samples per side
+
+
+def loss(x, y):
+    """Rosenbrock's function with a = 1, b = 100; minimum 0 at (1, 1)."""
+    return (1 - x) ** 2 + 100 * (y - x ** 2) ** 2
+
+
+def grad(p):
+    x, y = p
+    return np.array([2 * (x - 1) - 400 * x * (y - x ** 2), 200 * (y - x ** 2)])
+
+
+# Each optimizer keeps its state in a closure and maps (step number t >= 1, point, gradient) to the next
+# point, following torch.optim for one 2-D parameter.
+
+def make_sgd(lr, momentum=0.0, nesterov=False):
+    state = {}
+
+    def update(t, p, g):
+        if momentum:
+            # PyTorch starts the buffer at the first gradient, then buf = momentum * buf + g.
+            buf = g.copy() if t == 1 else momentum * state["buf"] + g
+            state["buf"] = buf
+            g = g + momentum * buf if nesterov else buf
+        return p - lr * g
+    return update
+
+
+def make_adagrad(lr, eps=1e-10):
+    total = np.zeros(2)
+
+    def update(t, p, g):
+        total[:] += g * g
+        return p - lr * g / (np.sqrt(total) + eps)
+    return update
+
+
+def make_rmsprop(lr, alpha=0.99, eps=1e-8):
+    mean_square = np.zeros(2)
+
+    def update(t, p, g):
+        mean_square[:] = alpha * mean_square + (1 - alpha) * g * g
+        return p - lr * g / (np.sqrt(mean_square) + eps)
+    return update
+
+
+def make_adam(lr, beta1=0.9, beta2=0.999, eps=1e-8, decoupled_decay=0.0):
+    """Adam; with `decoupled_decay` it is AdamW (the point shrinks by lr * decay before the step)."""
+    m, v = np.zeros(2), np.zeros(2)
+
+    def update(t, p, g):
+        if decoupled_decay:
+            p = p * (1 - lr * decoupled_decay)
+        m[:] = beta1 * m + (1 - beta1) * g
+        v[:] = beta2 * v + (1 - beta2) * g * g
+        denom = np.sqrt(v) / np.sqrt(1 - beta2 ** t) + eps
+        return p - (lr / (1 - beta1 ** t)) * m / denom
+    return update
+
+
+OPTIMIZERS = [
+    ("SGD", lambda: make_sgd(2e-4)),
+    ("Momentum", lambda: make_sgd(2e-4, momentum=0.9)),
+    ("Nesterov", lambda: make_sgd(2e-4, momentum=0.9, nesterov=True)),
+    ("Adagrad", lambda: make_adagrad(0.1)),
+    ("RMSprop", lambda: make_rmsprop(0.01)),
+    ("Adam", lambda: make_adam(0.05)),
+    ("AdamW", lambda: make_adam(0.05, decoupled_decay=0.01)),
+]
+
+
+def trajectory(make, steps):
+    """The start and the point after each of `steps` steps, as a (steps + 1) x 2 array."""
+    update = make()
+    points = np.empty((steps + 1, 2))
+    points[0] = START
+    for t in range(1, steps + 1):
+        points[t] = update(t, points[t - 1], grad(points[t - 1]))
+    return points
+
+
+def animate(outdir, frames):
+    paths = [(name, trajectory(make, frames)) for name, make in OPTIMIZERS]
+
+    # The static background, drawn once.
+    xs = np.linspace(*VIEW_X, GRID)
+    ys = np.linspace(*VIEW_Y, GRID)
+    X, Y = np.meshgrid(xs, ys)
+    Z = loss(X, Y)
+    # Log levels need positive values: lift the surface so its lowest sample sits at a millionth of its range.
+    low = (Z.max() - Z.min()) * 1e-6
+    Z = Z - Z.min() + low
+    edges = np.logspace(np.log10(low), np.log10(Z.max()), LEVELS + 2)
+
+    fig, ax = plt.subplots(figsize=(12.8, 7.2), dpi=100)
+    ax.contourf(X, Y, Z, levels=edges, norm=LogNorm(vmin=low, vmax=Z.max()), cmap="viridis", alpha=0.85)
+    ax.contour(X, Y, Z, levels=edges[1:-1], colors="white", linewidths=0.6, alpha=0.5)
+
+    # The moving parts: one trail and one head per optimizer, empty until the first frame. They are made
+    # before the start and minimum markers so that they take the first seven colours of the cycle.
+    movers = []
+    for name, points in paths:
+        trail, = ax.plot([], [], lw=2, label=name)
+        head, = ax.plot([], [], "o", ms=7, color=trail.get_color(), markeredgecolor="white")
+        movers.append((trail, head, points))
+    ax.plot(*START, "o", ms=9, markerfacecolor="white", markeredgecolor="black", label="start")
+    ax.plot(1, 1, "*", ms=15, color="#FFD23F", markeredgecolor="#1A1A1A", label="minimum")
+
+    ax.set_xlim(*VIEW_X)
+    ax.set_ylim(*VIEW_Y)
+    ax.set_xlabel("$x$")
+    ax.set_ylabel("$y$")
+    ax.legend(loc="upper right")
+    title = ax.set_title(" ")
+    fig.tight_layout()
+
+    digits = max(4, len(str(frames)))
+    for step in range(1, frames + 1):
+        for trail, head, points in movers:
+            recent = points[max(0, step - TRAIL):step + 1]
+            trail.set_data(recent[:, 0], recent[:, 1])
+            head.set_data([points[step, 0]], [points[step, 1]])
+        title.set_text(f"Rosenbrock — step {step}")
+        fig.savefig(os.path.join(outdir, f"frame-{step:0{digits}d}.png"))
+    plt.close(fig)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("outdir", help="folder for the PNG frames (created if missing)")
+    parser.add_argument("--frames", type=int, default=300, help="frames to write, one step each (default 300)")
+    args = parser.parse_args()
+    if args.frames < 1:
+        parser.error("--frames must be at least 1")
+    os.makedirs(args.outdir, exist_ok=True)
+
+    wall, cpu = time.perf_counter(), time.process_time()
+    animate(args.outdir, args.frames)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    print(f"animation  matplotlib: frames={args.frames} seconds={wall:.3f} cpu_seconds={cpu:.3f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,106 @@
+import ArgumentParser
+import CairoBackend
+import Descent
+import Foundation
+import Plotting
+import Simulation
+import Specs
+
+/// `descent animate`: renders an animated spec frame by frame.
+struct AnimateCommand: TextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "animate",
+        abstract: "Render an animated spec as PNG frames, an APNG and (with ffmpeg) MP4, WebM or GIF.",
+        discussion: """
+        Writes OUT/frames/frame_00000.png, … and OUT/animation.apng, plus OUT/animation.mp4, .webm and .gif when \
+        asked and ffmpeg is installed (without it they are skipped with a message; the rest is still written). \
+        The spec's 'animation:' block says how steps map to frames (steps_per_frame or frames, hold_start, \
+        hold_end, easing, fps, trail); a spec without one gets one step per frame. Frames are drawn and \
+        compressed on --jobs threads; the files are the same for any number of jobs. See Docs/specs.md.
+
+        Examples:
+          descent animate Gallery/race-animation.yaml --out /tmp/race
+          descent animate Gallery/race-animation.yaml --out /tmp/race --frames apng,mp4 --fps 24
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The spec file (YAML).", valueName: "spec"))
+    var spec: String
+
+    @Option(help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
+    var out: String
+
+    @Option(help: ArgumentHelp("Comma-separated outputs: png (numbered frames), apng, mp4, webm, gif.", valueName: "outputs"))
+    var frames: String = "png,apng"
+
+    @Option(help: ArgumentHelp("Frames per second (default: the spec's fps, else 30), 1 to 120.", valueName: "n"))
+    var fps: Int?
+
+    @Option(help: ArgumentHelp("Threads drawing and compressing frames (default: every core).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(help: ArgumentHelp("light, dark or print (default: the spec's theme, else light).", valueName: "theme"))
+    var theme: String?
+
+    @Option(help: ArgumentHelp("Device pixels per layout unit, from 0.25 to 8.", valueName: "n"))
+    var scale: Double = 1
+
+    @Option(help: ArgumentHelp("zlib level of the PNG frames and the APNG, 0 to 9.", valueName: "n"))
+    var compression: Int = AnimationRenderer.defaultLevel
+
+    @Flag(help: "Leave the background transparent.")
+    var transparent = false
+
+    func output() throws -> String {
+        let outputs = try Self.parseOutputs(frames)
+        if let fps { guard (1...120).contains(fps) else { throw InputError("--fps must be between 1 and 120, got \(fps)") } }
+        if let jobs { guard (1...256).contains(jobs) else { throw InputError("--jobs must be between 1 and 256, got \(jobs)") } }
+        guard scale.isFinite, (0.25...8).contains(scale) else { throw InputError("--scale must be between 0.25 and 8, got \(scale)") }
+        guard (0...9).contains(compression) else { throw InputError("--compression must be between 0 and 9, got \(compression)") }
+        let themeOverride = try theme.map { name throws(InputError) in try RenderCommand.theme(named: name) }
+
+        let spec = try FigureSpec.parse(try readSpec(spec), file: spec)
+        let animation = FigureAnimation(spec: spec, theme: spec.resolvedTheme(themeOverride), transparent: transparent)
+        let job = AnimationJob(animation, scale: scale, fps: fps)
+        let ffmpeg = outputs.contains(where: \.needsFFmpeg) ? VideoEncoder.locateFFmpeg() : nil
+        let report = try AnimationRenderer.render(job, outputs: outputs, directory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                                                  level: compression, ffmpeg: ffmpeg)
+        return Self.summary(report)
+    }
+
+    /// What was written, one line per output, and a line per output skipped.
+    static func summary(_ report: AnimationReport) -> String {
+        var lines: [String] = []
+        let frames = report.files.filter { $0.hasSuffix(".png") }
+        if let first = frames.first, let last = frames.last {
+            lines.append("wrote \(first) … \((last as NSString).lastPathComponent) (\(report.frameCount) frames, \(report.width)×\(report.height), \(megabytes(report.frameBytes)))")
+        }
+        for file in report.files where !file.hasSuffix(".png") {
+            if file.hasSuffix(".apng"), let bytes = report.apngBytes {
+                let share = report.frameBytes > 0 ? String(format: ", %.1f%% of the frames", 100 * Double(bytes) / Double(report.frameBytes)) : ""
+                lines.append("wrote \(file) (\(report.apngFrames ?? report.frameCount) frames, \(megabytes(bytes))\(share))")
+            } else {
+                lines.append("wrote \(file)")
+            }
+        }
+        for (output, reason) in report.skipped { lines.append("skipped \(output.rawValue): \(reason)") }
+        return lines.joined(separator: "\n")
+    }
+
+    static func megabytes(_ bytes: Int) -> String { String(format: "%.2f MB", Double(bytes) / 1_000_000) }
+
+    /// Reads `--frames`: a comma-separated list of png, apng, mp4, webm, gif.
+    static func parseOutputs(_ text: String) throws(InputError) -> [AnimationOutput] {
+        var outputs: [AnimationOutput] = []
+        for part in text.split(separator: ",").map({ String($0).trimmingSpaces.lowercased() }) where !part.isEmpty {
+            guard let output = AnimationOutput(rawValue: part) else {
+                let names = AnimationOutput.allCases.map(\.rawValue)
+                let hint = closestName(to: part, in: names).map { " — did you mean '\($0)'?" } ?? ""
+                throw InputError("--frames: unknown output '\(part)'\(hint) (choose from \(names.joined(separator: ", ")))")
+            }
+            if !outputs.contains(output) { outputs.append(output) }
+        }
+        guard !outputs.isEmpty else { throw InputError("--frames: give at least one of png, apng, mp4, webm, gif") }
+        return outputs
+    }
+}
