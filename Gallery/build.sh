@@ -1,5 +1,6 @@
 #!/bin/sh
-# Renders every figure spec in Gallery/ (PNG at 1x and 2x, SVG, PDF) into a site folder with an index page.
+# Renders every figure spec in Gallery/ (PNG at 1x and 2x, SVG, PDF) and every animated spec in
+# Gallery/animations/ (an APNG, and its last frame as a still) into a site folder with an index page.
 # `descent render` writes each file under a temporary name and renames it, and the index is written the
 # same way, so an interrupted build never leaves a half-written file under its final name. The real site
 # builder (with captions and per-topic pages) replaces this script later.
@@ -13,6 +14,11 @@ mkdir -p "$site/figures" "$site/figures@2x"
 
 "$descent" render "$here"/*.yaml --out "$site/figures" --format png,svg,pdf > /dev/null
 "$descent" render "$here"/*.yaml --out "$site/figures@2x" --format png --scale 2 > /dev/null
+mkdir -p "$site/animations"
+"$descent" render "$here"/animations/*.yaml --out "$site/animations" --format png > /dev/null
+for spec in "$here"/animations/*.yaml; do
+  "$descent" animate "$spec" --out "$site/animations/$(basename "$spec" .yaml)" --frames apng > /dev/null
+done
 
 # HTML-escapes standard input: the one place text enters the page.
 escape() { sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quot;/g' -e "s/'/\&#39;/g"; }
@@ -32,6 +38,19 @@ for spec in "$here"/*.yaml; do
   count=$((count + 1))
 done
 
+animations=""
+for spec in "$here"/animations/*.yaml; do
+  name=$(basename "$spec" .yaml)
+  alt=$(cat "$site/animations/$name.alt.txt" 2>/dev/null | escape)
+  title=$(printf '%s' "$alt" | sed -e 's/\. .*$//' -e 's/\.$//')
+  [ -n "$title" ] || title=$(printf '%s' "$name" | escape)
+  file=$(printf '%s' "$name" | escape)
+  animations="$animations<figure><img src=\"animations/$file/animation.apng\" alt=\"$alt\" loading=\"lazy\">
+<figcaption>$title · <a href=\"animations/$file/animation.apng\">APNG</a> · <a href=\"animations/$file.png\">last frame</a></figcaption></figure>
+"
+  count=$((count + 1))
+done
+
 cat > "$site/index.html.tmp" <<HTML
 <!doctype html>
 <html lang="en">
@@ -43,8 +62,12 @@ figure{margin:0 0 2.5rem}img{width:100%;height:auto;border:1px solid #ddd}figcap
 <body>
 <h1>Descent gallery</h1>
 <p>Figures for teaching optimization, each made by <code>descent render</code> from a spec in <code>Gallery/</code>.</p>
+<h2>Animations</h2>
+<p>Made by <code>descent animate</code> from the specs in <code>Gallery/animations/</code> (animated PNG; add
+<code>--frames png,mp4,webm,gif</code> for numbered frames and videos).</p>
+$animations<h2>Figures</h2>
 $items</body>
 </html>
 HTML
 mv "$site/index.html.tmp" "$site/index.html"
-echo "gallery: $count figures in $site/"
+echo "gallery: $count figures and animations in $site/"
