@@ -271,10 +271,12 @@ extension PanelSpec {
         base.marks = base.marks.filter { if case .annotation = $0 { true } else { false } }
         let epochs = run.epochs
         let lastEpoch = epochs.last?.epoch ?? 1
+        let yDomain = base.yDomain
+        // The legend keeps clear of the curves and of the labels that the best-epoch and stop rules get at the
+        // top of the plot.
         base.placementPoints = epochs.flatMap { record in
             [Point(Double(record.epoch), record.trainLoss)] + (record.validationLoss.map { [Point(Double(record.epoch), $0)] } ?? [])
-        }
-        let yDomain = base.yDomain
+        } + [run.bestEpoch, run.stopEpoch].compactMap { $0 }.map { Point(Double($0), yDomain.upperBound) }
         return PanelAnimator(base: base, steps: max(1, lastEpoch)) { panel, epoch, counted in
             guard var chart = panel as? Chart else { return panel }
             let shown = epochs.filter { $0.epoch <= epoch }
