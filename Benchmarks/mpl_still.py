@@ -14,7 +14,6 @@ usage: python mpl_still.py [--quick] [--repeats N] [--png PATH]
 """
 import argparse
 import io
-import math
 import time
 
 import numpy as np
@@ -23,91 +22,17 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 from matplotlib.colors import LogNorm
 
-STEPS, TRAIL, START = 300, 60, (-1.5, 2.5)
+from mpl_runs import OPTIMIZERS as RUNS, START, loss as rosenbrock, trajectory
+
+STEPS, TRAIL = 300, 60
 VIEW_X, VIEW_Y = (-2.0, 2.0), (-1.0, 3.0)
 LEVELS = 20          # as `contours: 20` in Benchmarks/standard-animation.yaml
 GRID = 301           # Descent samples the surface on a 301 x 301 grid too
 
 
-def rosenbrock(x, y):
-    return (1 - x) ** 2 + 100 * (y - x * x) ** 2
-
-
-def gradient(x, y):
-    return -2 * (1 - x) - 400 * x * (y - x * x), 200 * (y - x * x)
-
-
-# The update rules of torch.optim with PyTorch's defaults, written out for one 2-D parameter.
-def sgd(lr, momentum=0.0, nesterov=False):
-    buf = None
-    def step(t, p, g):
-        nonlocal buf
-        if momentum:
-            buf = list(g) if buf is None else [momentum * b + gi for b, gi in zip(buf, g)]
-            g = [gi + momentum * b for gi, b in zip(g, buf)] if nesterov else buf
-        return [pi - lr * gi for pi, gi in zip(p, g)]
-    return step
-
-
-def adagrad(lr, eps=1e-10):
-    acc = [0.0, 0.0]
-    def step(t, p, g):
-        for i in range(2):
-            acc[i] += g[i] * g[i]
-        return [p[i] - lr * g[i] / (math.sqrt(acc[i]) + eps) for i in range(2)]
-    return step
-
-
-def rmsprop(lr, alpha=0.99, eps=1e-8):
-    sq = [0.0, 0.0]
-    def step(t, p, g):
-        for i in range(2):
-            sq[i] = alpha * sq[i] + (1 - alpha) * g[i] * g[i]
-        return [p[i] - lr * g[i] / (math.sqrt(sq[i]) + eps) for i in range(2)]
-    return step
-
-
-def adam(lr, betas=(0.9, 0.999), eps=1e-8, decoupled_weight_decay=0.0):
-    m, v = [0.0, 0.0], [0.0, 0.0]
-    b1, b2 = betas
-    def step(t, p, g):
-        if decoupled_weight_decay:
-            p = [pi * (1 - lr * decoupled_weight_decay) for pi in p]
-        out = []
-        for i in range(2):
-            m[i] = b1 * m[i] + (1 - b1) * g[i]
-            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
-            step_size = lr / (1 - b1 ** t)
-            denom = math.sqrt(v[i]) / math.sqrt(1 - b2 ** t) + eps
-            out.append(p[i] - step_size * m[i] / denom)
-        return out
-    return step
-
-
-RUNS = [
-    ("SGD", lambda: sgd(2e-4)),
-    ("Momentum", lambda: sgd(2e-4, momentum=0.9)),
-    ("Nesterov", lambda: sgd(2e-4, momentum=0.9, nesterov=True)),
-    ("Adagrad", lambda: adagrad(0.1)),
-    ("RMSprop", lambda: rmsprop(0.01)),
-    ("Adam", lambda: adam(0.05)),
-    ("AdamW", lambda: adam(0.05, decoupled_weight_decay=0.01)),
-]
-
-
-def simulate(make_step):
-    step = make_step()
-    p = list(START)
-    points = [p]
-    for t in range(1, STEPS + 1):
-        p = step(t, p, gradient(*p))
-        points.append(p)
-    return np.array(points)
-
-
 def draw_still():
     """Simulates the runs and draws the still; returns the PNG's bytes."""
-    paths = [(name, simulate(make)) for name, make in RUNS]
+    paths = [(name, trajectory(make, STEPS)) for name, make in RUNS]
 
     x = np.linspace(*VIEW_X, GRID)
     y = np.linspace(*VIEW_Y, GRID)
@@ -164,7 +89,7 @@ def main():
     for _ in range(repeats):
         start = time.perf_counter()
         for _, make in RUNS:
-            simulate(make)
+            trajectory(make, STEPS)
         sim_times.append(time.perf_counter() - start)
 
     runs = ", ".join(f"{t * 1000:.1f}" for t in sorted(times))

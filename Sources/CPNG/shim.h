@@ -4,8 +4,9 @@
 // releases and deinitializers). So every call into libpng happens in this header, in static inline C
 // behind setjmp, and the Swift side sees only an int result and an error message.
 //
-// zlib.h is included so that Swift (the tests) can inflate IDAT data with `uncompress` independently of
-// libpng; nothing else in zlib is used.
+// zlib.h is included for Swift as well: FramePNG and APNGWriter compress animation frames with zlib
+// directly (deflate, crc32, adler32 and adler32_combine), and the tests inflate image data with
+// `uncompress` independently of libpng.
 #ifndef DESCENT_CPNG_SHIM_H
 #define DESCENT_CPNG_SHIM_H
 

@@ -134,7 +134,7 @@ public final class APNGWriter {
         self.delay = delay
         self.loops = loops
         self.level = level
-        (descriptor, temporary) = try Self.createTemporary(near: path)
+        (descriptor, temporary) = try AtomicFile.createTemporary(near: path)
         do {
             buffer += FramePNG.pngSignature
             chunk("IHDR", FramePNG.header(width: width, height: height, colorType: 6))
@@ -201,7 +201,7 @@ public final class APNGWriter {
         let data = try frame.pixels.withUnsafeBufferPointer { now throws(PNGError) in
             let source = now.baseAddress! + origin
             guard let previous else {
-                return try compress { y, row in FramePNG.straightRGBA(source + y * stride, count: rectangle.width, into: row) }
+                return try compress { y, row in FramePNG.straight(source + y * stride, count: rectangle.width, into: row, alpha: true) }
             }
             return try previous.pixels.withUnsafeBufferPointer { before throws(PNGError) in
                 let old = before.baseAddress! + origin
@@ -424,24 +424,6 @@ public final class APNGWriter {
             }
         }
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    /// Creates a new, empty temporary file next to `path`: `.<name>.tmp-<pid>-<n>` in the same folder,
-    /// with O_EXCL so that concurrent writers never share one.
-    private static func createTemporary(near path: String) throws -> (Int32, String) {
-        let slash = path.lastIndex(of: "/")
-        let folder = slash.map { String(path[...$0]) } ?? ""
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
-        for _ in 0..<100 {
-            let temporary = "\(folder).\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-            let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
-            if descriptor >= 0 { return (descriptor, temporary) }
-            if errno != EEXIST {
-                let reason = String(cString: strerror(errno))
-                throw RenderError.writeFailed(path: path, reason: "cannot create a temporary file in its folder: \(reason)")
-            }
-        }
-        throw RenderError.writeFailed(path: path, reason: "cannot find a free temporary file name")
     }
 
     /// A write error with the current `errno` explained.

@@ -146,71 +146,44 @@ extension FramePNG {
 }
 
 /// Compresses bands of rows as raw deflate pieces (no zlib header or checksum), reusing one zlib stream
-/// (deflateReset between pieces keeps its memory).
+/// (reset between pieces, which keeps its memory) and its buffers.
 final class BandDeflater {
-    private let stream: UnsafeMutablePointer<z_stream>
-    private var rowBuffer: UnsafeMutablePointer<UInt8>?
-    private var rowCapacity = 0
-    private var output: UnsafeMutablePointer<UInt8>?
-    private var outputCapacity = 0
+    private let deflater: FramePNG.Deflater
+    private var rows: [UInt8] = []
+    private var output: [UInt8] = []
 
     init(level: Int) throws(PNGError) {
-        stream = .allocate(capacity: 1)
-        stream.initialize(to: z_stream())
         // Negative window bits: raw deflate, the pieces are framed by the caller.
-        let status = descent_deflate_init(stream, Int32(level), -15, 8, Z_DEFAULT_STRATEGY)
-        guard status == Z_OK else {
-            stream.deallocate()
-            throw PNGError(status == Z_MEM_ERROR ? "out of memory" : "zlib cannot start a stream (status \(status))")
-        }
-    }
-
-    deinit {
-        deflateEnd(stream)
-        stream.deallocate()
-        rowBuffer?.deallocate()
-        output?.deallocate()
+        deflater = try FramePNG.Deflater(level: level, windowBits: -15)
     }
 
     /// The band of `rows` of an image `width` pixels wide, filtered (type None) and compressed as one piece:
     /// ended by a sync flush, or by the stream's end when `last`. Passes the piece to `consume` (valid only
     /// during the call) and returns the Adler-32 of the band's filtered bytes and their count.
-    func compress(_ pixels: UnsafePointer<UInt32>, width: Int, rows: Range<Int>, opaque: Bool, last: Bool,
+    func compress(_ pixels: UnsafePointer<UInt32>, width: Int, rows band: Range<Int>, opaque: Bool, last: Bool,
                   consume: (UnsafeBufferPointer<UInt8>) -> Void) throws(PNGError) -> (adler: UInt, length: Int) {
         let rowBytes = 1 + width * (opaque ? 3 : 4)
-        let length = rowBytes * rows.count
-        if rowCapacity < length {
-            rowBuffer?.deallocate()
-            rowBuffer = .allocate(capacity: length)
-            rowCapacity = length
-        }
-        let raw = rowBuffer!
-        for (k, y) in rows.enumerated() {
-            let row = raw + k * rowBytes
-            row[0] = 0
-            if opaque {
-                FramePNG.opaqueRGB(pixels + y * width, count: width, into: row + 1)
-            } else {
-                FramePNG.straightRGBA(pixels + y * width, count: width, into: row + 1)
+        let length = rowBytes * band.count
+        if rows.count < length { rows = [UInt8](repeating: 0, count: length) }
+        try deflater.reset()
+        let bound = deflater.bound(forInput: length) + 16
+        if output.count < bound { output = [UInt8](repeating: 0, count: bound) }
+        return try rows.withUnsafeMutableBufferPointer { raw throws(PNGError) in
+            for (k, y) in band.enumerated() {
+                let row = raw.baseAddress! + k * rowBytes
+                row[0] = 0
+                if opaque {
+                    FramePNG.opaqueRGB(pixels + y * width, count: width, into: row + 1)
+                } else {
+                    FramePNG.straight(pixels + y * width, count: width, into: row + 1, alpha: true)
+                }
+            }
+            return try output.withUnsafeMutableBufferPointer { out throws(PNGError) in
+                let produced = try deflater.deflate(UnsafeRawBufferPointer(start: raw.baseAddress, count: length), into: out.baseAddress!,
+                                                    capacity: out.count, flush: last ? Z_FINISH : Z_SYNC_FLUSH)
+                consume(UnsafeBufferPointer(start: out.baseAddress, count: produced))
+                return (adler32_z(1, raw.baseAddress, length), length)
             }
         }
-        guard deflateReset(stream) == Z_OK else { throw PNGError("zlib cannot restart a stream") }
-        let bound = Int(deflateBound(stream, UInt(length))) + 16
-        if outputCapacity < bound {
-            output?.deallocate()
-            output = .allocate(capacity: bound)
-            outputCapacity = bound
-        }
-        stream.pointee.next_in = raw
-        stream.pointee.avail_in = UInt32(length)
-        stream.pointee.next_out = output
-        stream.pointee.avail_out = UInt32(outputCapacity)
-        let status = deflate(stream, last ? Z_FINISH : Z_SYNC_FLUSH)
-        guard status == (last ? Z_STREAM_END : Z_OK), stream.pointee.avail_in == 0, stream.pointee.avail_out > 0 else {
-            throw PNGError("zlib failed to compress a band (status \(status))")
-        }
-        let produced = outputCapacity - Int(stream.pointee.avail_out)
-        consume(UnsafeBufferPointer(start: output, count: produced))
-        return (adler32_z(1, raw, length), length)
     }
 }

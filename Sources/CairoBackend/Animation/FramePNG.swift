@@ -52,7 +52,7 @@ public enum FramePNG {
                 if opaque {
                     opaqueRGB(source + y * width, count: width, into: row)
                 } else {
-                    straightRGBA(source + y * width, count: width, into: row)
+                    straight(source + y * width, count: width, into: row, alpha: true)
                 }
             } consume: { stream in
                 var file: [UInt8] = []
@@ -79,7 +79,7 @@ public enum FramePNG {
                 if isOpaque(pixels) {
                     opaqueRGB(pixels.baseAddress!, count: count, into: out.baseAddress!)
                 } else {
-                    straightRGB(pixels.baseAddress!, count: count, into: out.baseAddress!)
+                    straight(pixels.baseAddress!, count: count, into: out.baseAddress!, alpha: false)
                 }
             }
             initialized = 3 * count
@@ -117,11 +117,12 @@ extension FramePNG {
         }
     }
 
-    /// Straight R,G,B of `count` pixels of any alpha.
+    /// Straight R,G,B (and A when `alpha`) of `count` pixels of any alpha, by the rule above.
     @inline(__always)
-    static func straightRGB(_ source: UnsafePointer<UInt32>, count: Int, into out: UnsafeMutablePointer<UInt8>) {
+    static func straight(_ source: UnsafePointer<UInt32>, count: Int, into out: UnsafeMutablePointer<UInt8>, alpha: Bool) {
         unpremultiplyTable.withUnsafeBufferPointer { table in
             let table = table.baseAddress!
+            let channels = alpha ? 4 : 3
             var o = out
             for x in 0..<count {
                 let word = source[x]
@@ -135,49 +136,12 @@ extension FramePNG {
                     o[1] = row[Int((word >> 8) & 0xFF)]
                     o[2] = row[Int(word & 0xFF)]
                 }
-                o += 3
-            }
-        }
-    }
-
-    /// Straight R,G,B,A of `count` pixels of any alpha.
-    @inline(__always)
-    static func straightRGBA(_ source: UnsafePointer<UInt32>, count: Int, into out: UnsafeMutablePointer<UInt8>) {
-        unpremultiplyTable.withUnsafeBufferPointer { table in
-            let table = table.baseAddress!
-            var o = out
-            for x in 0..<count {
-                let word = source[x]
-                if word >> 24 == 0xFF {
-                    o[0] = UInt8(truncatingIfNeeded: word >> 16)
-                    o[1] = UInt8(truncatingIfNeeded: word >> 8)
-                    o[2] = UInt8(truncatingIfNeeded: word)
-                    o[3] = 0xFF
-                } else {
-                    let row = table + Int(word >> 24) << 8
-                    o[0] = row[Int((word >> 16) & 0xFF)]
-                    o[1] = row[Int((word >> 8) & 0xFF)]
-                    o[2] = row[Int(word & 0xFF)]
-                    o[3] = UInt8(truncatingIfNeeded: word >> 24)
-                }
-                o += 4
+                if alpha { o[3] = UInt8(truncatingIfNeeded: word >> 24) }
+                o += channels
             }
         }
     }
 }
-
-/// `unpremultiplyTable[a << 8 | p]` is the straight value of premultiplied component p at alpha a:
-/// ⌊(p·255 + ⌊a/2⌋) / a⌋ clamped to 255, and 0 when a is 0 — the same rule as `PNGEncoder`'s table.
-/// Built once, on first use (thread-safe, as every global's initialization is).
-private let unpremultiplyTable: [UInt8] = {
-    var table = [UInt8](repeating: 0, count: 256 * 256)
-    for a in 1..<256 {
-        for p in 0..<256 {
-            table[a << 8 | p] = UInt8(min(255, (p * 255 + a / 2) / a))
-        }
-    }
-    return table
-}()
 
 // MARK: - zlib
 
@@ -245,11 +209,12 @@ extension FramePNG {
         /// The stream on the heap: zlib keeps a pointer back to it, so it must never move.
         private let stream: UnsafeMutablePointer<z_stream>
 
-        /// Starts a stream at compression `level` (0...9).
-        init(level: Int) throws(PNGError) {
+        /// Starts a stream at compression `level` (0...9): zlib's format, or raw deflate (no header or
+        /// checksum) for negative `windowBits`.
+        init(level: Int, windowBits: Int32 = 15) throws(PNGError) {
             stream = .allocate(capacity: 1)
             stream.initialize(to: z_stream())
-            let status = descent_deflate_init(stream, Int32(level), 15, 8, Z_DEFAULT_STRATEGY)
+            let status = descent_deflate_init(stream, Int32(level), windowBits, 8, Z_DEFAULT_STRATEGY)
             guard status == Z_OK else {
                 stream.deallocate()
                 throw PNGError(status == Z_MEM_ERROR ? "out of memory" : "zlib cannot start a stream (status \(status))")
@@ -270,16 +235,31 @@ extension FramePNG {
         /// - Returns: The number of bytes written to `output`.
         func deflate(_ input: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>, capacity: Int,
                      finish: Bool) throws(PNGError) -> Int {
+            try deflate(input, into: output, capacity: capacity, flush: finish ? Z_FINISH : Z_NO_FLUSH)
+        }
+
+        /// Compresses `input` with zlib's `flush` mode (Z_NO_FLUSH, Z_SYNC_FLUSH or Z_FINISH).
+        ///
+        /// - Returns: The number of bytes written to `output`.
+        func deflate(_ input: UnsafeRawBufferPointer, into output: UnsafeMutablePointer<UInt8>, capacity: Int,
+                     flush: Int32) throws(PNGError) -> Int {
             stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: UInt8.self))
             stream.pointee.avail_in = UInt32(input.count)
             stream.pointee.next_out = output
             stream.pointee.avail_out = UInt32(clamping: capacity)
-            let status = CPNG.deflate(stream, finish ? Z_FINISH : Z_NO_FLUSH)
+            let status = CPNG.deflate(stream, flush)
             let written = Int(UInt32(clamping: capacity) - stream.pointee.avail_out)
-            guard status == (finish ? Z_STREAM_END : Z_OK), stream.pointee.avail_in == 0 else {
+            // A sync flush is complete only when zlib had room left over.
+            guard status == (flush == Z_FINISH ? Z_STREAM_END : Z_OK), stream.pointee.avail_in == 0,
+                  flush != Z_SYNC_FLUSH || stream.pointee.avail_out > 0 else {
                 throw PNGError("zlib failed to compress (status \(status))")
             }
             return written
+        }
+
+        /// Starts the stream afresh (keeping its memory).
+        func reset() throws(PNGError) {
+            guard deflateReset(stream) == Z_OK else { throw PNGError("zlib cannot restart a stream") }
         }
     }
 }

@@ -755,35 +755,3 @@ private final class ErrorTail: Sendable {
         return text.split(whereSeparator: \.isNewline).suffix(count).joined(separator: "\n")
     }
 }
-
-// MARK: - POSIX calls whose names the types above use for their own methods
-
-private func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, bytes, count)
-    #elseif canImport(Musl)
-    Musl.write(descriptor, bytes, count)
-    #else
-    Darwin.write(descriptor, bytes, count)
-    #endif
-}
-
-private func systemClose(_ descriptor: Int32) -> Int32 {
-    #if canImport(Glibc)
-    Glibc.close(descriptor)
-    #elseif canImport(Musl)
-    Musl.close(descriptor)
-    #else
-    Darwin.close(descriptor)
-    #endif
-}
-
-private func systemKill(_ process: Int32, _ signal: Int32) -> Int32 {
-    #if canImport(Glibc)
-    Glibc.kill(process, signal)
-    #elseif canImport(Musl)
-    Musl.kill(process, signal)
-    #else
-    Darwin.kill(process, signal)
-    #endif
-}

@@ -46,8 +46,10 @@ public enum AtomicFile {
     }
 
     /// Creates a new, empty temporary file next to `path`: `.<name>.tmp-<pid>-<n>` in the same folder,
-    /// with O_EXCL so that concurrent writers never share one.
-    private static func createTemporary(near path: String) throws -> (Int32, String) {
+    /// with O_EXCL so that concurrent writers never share one. Returns its descriptor and name.
+    ///
+    /// - Throws: `RenderError.writeFailed` when the folder does not exist or is not writable.
+    static func createTemporary(near path: String) throws -> (Int32, String) {
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -73,17 +75,6 @@ public enum AtomicFile {
                 offset += written
             }
         }
-    }
-
-    /// POSIX `write(2)`, named apart from `AtomicFile.write`.
-    private static func systemWrite(_ descriptor: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
-        Glibc.write(descriptor, bytes, count)
-        #elseif canImport(Musl)
-        Musl.write(descriptor, bytes, count)
-        #else
-        Darwin.write(descriptor, bytes, count)
-        #endif
     }
 
     /// A write error with the current `errno` explained.

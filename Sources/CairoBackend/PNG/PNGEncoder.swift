@@ -132,8 +132,8 @@ public struct PNGEncoder: Hashable, Sendable {
 
 /// `unpremultiplyTable[a << 8 | p]` is the straight value of premultiplied component p at alpha a:
 /// ⌊(p·255 + ⌊a/2⌋) / a⌋ clamped to 255, and 0 when a is 0. Built once, on first use (thread-safe, as
-/// every global's initialization is).
-private let unpremultiplyTable: [UInt8] = {
+/// every global's initialization is). Shared with `FramePNG`.
+let unpremultiplyTable: [UInt8] = {
     var table = [UInt8](repeating: 0, count: 256 * 256)
     for a in 1..<256 {
         for p in 0..<256 {

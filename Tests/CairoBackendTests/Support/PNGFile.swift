@@ -73,40 +73,7 @@ struct PNGFile {
         guard bitDepth == 8, colorType == 2 || colorType == 6, interlace == 0 else {
             throw Failure(description: "unsupported IHDR: depth \(bitDepth), colour type \(colorType), interlace \(interlace)")
         }
-        let raw = try inflated()
-        let bpp = channels, stride = width * bpp
-        var previous = [UInt8](repeating: 0, count: stride)
-        var result: [UInt8] = []
-        result.reserveCapacity(width * height * 4)
-        for y in 0..<height {
-            let start = y * (stride + 1)
-            let filter = raw[start]
-            var row = Array(raw[(start + 1)...(start + stride)])
-            for x in 0..<stride {
-                let a = x >= bpp ? Int(row[x - bpp]) : 0
-                let b = Int(previous[x])
-                let c = x >= bpp ? Int(previous[x - bpp]) : 0
-                let predictor: Int
-                switch filter {
-                case 0: predictor = 0
-                case 1: predictor = a
-                case 2: predictor = b
-                case 3: predictor = (a + b) / 2
-                case 4:
-                    let p = a + b - c
-                    let (pa, pb, pc) = (abs(p - a), abs(p - b), abs(p - c))
-                    predictor = pa <= pb && pa <= pc ? a : (pb <= pc ? b : c)
-                default: throw Failure(description: "unknown filter \(filter) in row \(y)")
-                }
-                row[x] = UInt8(truncatingIfNeeded: Int(row[x]) + predictor)
-            }
-            for x in 0..<width {
-                result += row[(x * bpp)..<(x * bpp + 3)]
-                result.append(bpp == 4 ? row[x * bpp + 3] : 255)
-            }
-            previous = row
-        }
-        return result
+        return try unfilter(try inflated(), width: width, height: height, channels: channels)
     }
 
     /// The text of the first tEXt chunk with `keyword`.
