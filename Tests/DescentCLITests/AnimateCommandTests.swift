@@ -27,7 +27,9 @@ import Testing
         #expect(result.output.contains("animation.apng ("))
         let apng = try #require(FileManager.default.contents(atPath: folder + "/out/animation.apng"))
         #expect(String(decoding: apng[37..<41], as: UTF8.self) == "acTL")  // right after IHDR
-        // A second, shorter run in the same folder removes the frames it no longer has.
+        // A second, shorter run in the same folder removes the frames it no longer has, and the temporary
+        // files an interrupted run left behind.
+        FileManager.default.createFile(atPath: folder + "/out/frames/.frame_00002.png.tmp-1-2", contents: Data([1, 2, 3]))
         try Self.spec.replacingOccurrences(of: "hold_end: 1", with: "hold_end: 0").write(toFile: folder + "/race.yaml", atomically: true, encoding: .utf8)
         #expect(descent("animate", folder + "/race.yaml", "--out", folder + "/out").status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out/frames").count == 3)

@@ -209,14 +209,17 @@ public enum AnimationRenderer {
         return (folder as NSString).appendingPathComponent("frame_" + String(repeating: "0", count: max(0, digits - number.count)) + number + ".png")
     }
 
-    /// Removes `frame_N.png` files with N ≥ `count` left in `folder` by an earlier, longer animation.
+    /// Removes `frame_N.png` files with N ≥ `count` left in `folder` by an earlier, longer animation, and
+    /// the temporary frame files (`.frame_N.png.tmp-…`) of a run that was interrupted.
     private static func removeStaleFrames(in folder: String, from count: Int) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix("frame_") && name.hasSuffix(".png") {
-            let digits = name.dropFirst(6).dropLast(4)
-            if !digits.isEmpty, digits.allSatisfy(\.isASCII), let k = Int(digits), k >= count {
-                try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+        for name in names {
+            var stale = name.hasPrefix(".frame_") && name.contains(".png.tmp-")
+            if name.hasPrefix("frame_") && name.hasSuffix(".png") {
+                let digits = name.dropFirst(6).dropLast(4)
+                stale = !digits.isEmpty && digits.allSatisfy(\.isASCII) && (Int(digits).map { $0 >= count } ?? false)
             }
+            if stale { try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name)) }
         }
     }
 

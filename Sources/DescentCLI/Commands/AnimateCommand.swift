@@ -19,8 +19,8 @@ struct AnimateCommand: TextCommand {
         compressed on --jobs threads; the files are the same for any number of jobs. See Docs/specs.md.
 
         Examples:
-          descent animate Gallery/race-animation.yaml --out /tmp/race
-          descent animate Gallery/race-animation.yaml --out /tmp/race --frames apng,mp4 --fps 24
+          descent animate Gallery/animations/race.yaml --out /tmp/race
+          descent animate Gallery/animations/race.yaml --out /tmp/race --frames apng,mp4 --fps 24
         """
     )
 
