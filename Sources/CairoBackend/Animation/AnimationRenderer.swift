@@ -136,7 +136,10 @@ public enum AnimationRenderer {
         let encoders = try (0..<workers).map { _ in try pngBackground.map { try FramePNG.BandEncoder($0) } }
         let slotSets = [Slots(batchSize, background), Slots(batchSize, background)]
         let writer = DispatchQueue(label: "descent.animation.writer")
-        let released = [DispatchSemaphore(value: 1), DispatchSemaphore(value: 1)]
+        defer { writer.sync {} }  // on any exit, let the writer finish before the outputs are cancelled
+        // A set of slots is busy while the writer has a batch of it queued (groups, not semaphores: they may
+        // be dropped at any point, such as after an error, without being balanced).
+        let busy = [DispatchGroup(), DispatchGroup()]
 
         /// Draws frames first ..< first + count into `slots` (and their PNG files into `slots.png`).
         func draw(_ first: Int, _ count: Int, into slots: Slots, encode: Bool) throws {
@@ -154,7 +157,7 @@ public enum AnimationRenderer {
         while start < job.frameCount {
             let count = min(batchSize, job.frameCount - start), first = start
             let slots = slotSets[batch % 2]
-            released[batch % 2].wait()  // the writer is done with this set's previous batch
+            busy[batch % 2].wait()  // the writer is done with this set's previous batch
             try sink.rethrow()
             try draw(first, count, into: slots, encode: true)
             if sink.apng != nil {
@@ -164,10 +167,8 @@ public enum AnimationRenderer {
                                                                 level: level)
                 }
             }
-            let done = released[batch % 2]
-            writer.async {
+            writer.async(group: busy[batch % 2]) {
                 sink.write(slots, count: count) { k in framePath(framesFolder, first + k, digits: digits) }
-                done.signal()
             }
             start += count
             batch += 1

@@ -129,6 +129,28 @@ import Testing
         }
     }
 
+    @Test func aFailureMidwayLeavesNoPartialOrTemporaryFiles() throws {
+        let folder = NSTemporaryDirectory() + "descent-animation-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Frame 9 asks for a font that is not installed: drawing it fails.
+        let job = AnimationJob(frameCount: 20, size: Size(64, 48), fps: 10, background: { canvas in
+            canvas.fill(Path(rect: Rect(x: 0, y: 0, width: 64, height: 48)), color: .white)
+        }, foreground: { k, canvas in
+            canvas.fill(Path(rect: Rect(x: Double(k * 2), y: 10, width: 6, height: 6)), color: .black)
+            if k == 9 { canvas.drawText("x", at: Point(5, 40), font: Font(family: "No Such Family 42", size: 10), color: .black) }
+        })
+        #expect(throws: MissingFontError.self) {
+            try AnimationRenderer.render(job, outputs: [.png, .apng], directory: folder, jobs: 2, ffmpeg: nil)
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder) + FileManager.default.contentsOfDirectory(atPath: folder + "/frames")
+        #expect(!names.contains("animation.apng"))
+        #expect(!names.contains { $0.contains(".tmp-") }, "\(names)")
+        // Frames written before the failure are whole files.
+        for name in names where name.hasSuffix(".png") {
+            #expect(throws: Never.self) { try DecodedImage(Array(FileManager.default.contents(atPath: folder + "/frames/" + name)!)) }
+        }
+    }
+
     @Test func withoutFFmpegTheVideosAreSkippedAndTheRestIsWritten() throws {
         let (folder, report) = try Self.render(jobs: 2, outputs: [.png, .apng, .mp4, .gif])
         defer { try? FileManager.default.removeItem(atPath: folder) }
