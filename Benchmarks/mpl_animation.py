@@ -21,36 +21,21 @@ import argparse
 import os
 import time
 
-import numpy as np
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from matplotlib.colors import LogNorm
 
-from mpl_runs import OPTIMIZERS, START, loss, trajectory
+from mpl_common import OPTIMIZERS, START, draw_surface, trajectory
 
-VIEW_X, VIEW_Y = (-2.0, 2.0), (-1.0, 3.0)
 TRAIL = 60           # steps of trail behind each head
-LEVELS = 20          # contour levels, as `contours: 20` in Benchmarks/standard-animation.yaml
-GRID = 301           # surface samples per side
 
 
 def animate(outdir, frames):
     paths = [(name, trajectory(make, frames)) for name, make in OPTIMIZERS]
 
     # The static background, drawn once.
-    xs = np.linspace(*VIEW_X, GRID)
-    ys = np.linspace(*VIEW_Y, GRID)
-    X, Y = np.meshgrid(xs, ys)
-    Z = loss(X, Y)
-    # Log levels need positive values: lift the surface so its lowest sample sits at a millionth of its range.
-    low = (Z.max() - Z.min()) * 1e-6
-    Z = Z - Z.min() + low
-    edges = np.logspace(np.log10(low), np.log10(Z.max()), LEVELS + 2)
-
     fig, ax = plt.subplots(figsize=(12.8, 7.2), dpi=100)
-    ax.contourf(X, Y, Z, levels=edges, norm=LogNorm(vmin=low, vmax=Z.max()), cmap="viridis", alpha=0.85)
-    ax.contour(X, Y, Z, levels=edges[1:-1], colors="white", linewidths=0.6, alpha=0.5)
+    draw_surface(ax)
 
     # The moving parts: one trail and one head per optimizer, empty until the first frame. They are made
     # before the start and minimum markers so that they take the first seven colours of the cycle.
@@ -62,8 +47,6 @@ def animate(outdir, frames):
     ax.plot(*START, "o", ms=9, markerfacecolor="white", markeredgecolor="black", label="start")
     ax.plot(1, 1, "*", ms=15, color="#FFD23F", markeredgecolor="#1A1A1A", label="minimum")
 
-    ax.set_xlim(*VIEW_X)
-    ax.set_ylim(*VIEW_Y)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.legend(loc="upper right")

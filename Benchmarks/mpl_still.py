@@ -20,41 +20,24 @@ import numpy as np
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
-from matplotlib.colors import LogNorm
 
-from mpl_runs import OPTIMIZERS as RUNS, START, loss as rosenbrock, trajectory
+from mpl_common import OPTIMIZERS as RUNS, START, draw_surface, trajectory
 
 STEPS, TRAIL = 300, 60
-VIEW_X, VIEW_Y = (-2.0, 2.0), (-1.0, 3.0)
-LEVELS = 20          # as `contours: 20` in Benchmarks/standard-animation.yaml
-GRID = 301           # Descent samples the surface on a 301 x 301 grid too
 
 
 def draw_still():
     """Simulates the runs and draws the still; returns the PNG's bytes."""
     paths = [(name, trajectory(make, STEPS)) for name, make in RUNS]
 
-    x = np.linspace(*VIEW_X, GRID)
-    y = np.linspace(*VIEW_Y, GRID)
-    X, Y = np.meshgrid(x, y)
-    Z = rosenbrock(X, Y)
-    # Log-spaced levels from a millionth of the range to the top, shifted so that the minimum (0) has a log.
-    floor = (Z.max() - Z.min()) * 1e-6
-    Z = Z - Z.min() + floor
-    bounds = np.logspace(np.log10(floor), np.log10(Z.max()), LEVELS + 2)
-    levels = bounds[1:-1]
-
     fig, ax = plt.subplots(figsize=(12.8, 7.2), dpi=100)
-    ax.contourf(X, Y, Z, levels=bounds, norm=LogNorm(vmin=floor, vmax=Z.max()), cmap="viridis", alpha=0.85)
-    ax.contour(X, Y, Z, levels=levels, colors="white", linewidths=0.6, alpha=0.5)
+    draw_surface(ax)
     for name, points in paths:
         trail = points[-(TRAIL + 1):]
         line, = ax.plot(trail[:, 0], trail[:, 1], lw=2, label=name)
         ax.plot(points[-1, 0], points[-1, 1], "o", ms=7, color=line.get_color(), markeredgecolor="white")
     ax.plot(*START, "o", ms=9, markerfacecolor="white", markeredgecolor="black", label="start")
     ax.plot(1, 1, "*", ms=15, color="#FFD23F", markeredgecolor="#1A1A1A", label="minimum")
-    ax.set_xlim(*VIEW_X)
-    ax.set_ylim(*VIEW_Y)
     ax.set_xlabel("$x$")
     ax.set_ylabel("$y$")
     ax.set_title(f"Rosenbrock — step {STEPS}")

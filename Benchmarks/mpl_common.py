@@ -1,10 +1,14 @@
-"""The simulation shared by the matplotlib peers of Descent's benchmarks (mpl_still.py, mpl_animation.py):
-Rosenbrock's function and the seven optimizers of the standard animation, with torch.optim's update
-rules and defaults written out for one 2-D parameter. The points agree with `descent trace`.
+"""What the matplotlib peers of Descent's benchmarks (mpl_still.py, mpl_animation.py) share: Rosenbrock's
+function, the seven optimizers of the standard animation (torch.optim's update rules and defaults written
+out for one 2-D parameter; the points agree with `descent trace`), and the surface drawn under the paths.
 """
 import numpy as np
+from matplotlib.colors import LogNorm
 
 START = np.array([-1.5, 2.5])
+VIEW_X, VIEW_Y = (-2.0, 2.0), (-1.0, 3.0)
+LEVELS = 20          # contour levels, as `contours: 20` in Benchmarks/standard-animation.yaml
+GRID = 301           # surface samples per side, as Descent takes them
 
 
 def loss(x, y):
@@ -84,3 +88,17 @@ def trajectory(make, steps):
     for t in range(1, steps + 1):
         points[t] = update(t, points[t - 1], grad(points[t - 1]))
     return points
+
+
+def draw_surface(ax):
+    """Filled log-spaced contour bands with white contour lines over the view, and the view's limits."""
+    X, Y = np.meshgrid(np.linspace(*VIEW_X, GRID), np.linspace(*VIEW_Y, GRID))
+    Z = loss(X, Y)
+    # Log levels need positive values: lift the surface so its lowest sample sits at a millionth of its range.
+    low = (Z.max() - Z.min()) * 1e-6
+    Z = Z - Z.min() + low
+    edges = np.logspace(np.log10(low), np.log10(Z.max()), LEVELS + 2)
+    ax.contourf(X, Y, Z, levels=edges, norm=LogNorm(vmin=low, vmax=Z.max()), cmap="viridis", alpha=0.85)
+    ax.contour(X, Y, Z, levels=edges[1:-1], colors="white", linewidths=0.6, alpha=0.5)
+    ax.set_xlim(*VIEW_X)
+    ax.set_ylim(*VIEW_Y)
