@@ -100,7 +100,8 @@ extension PanelSpec {
         case .trajectories: racingAnimator(theme: theme, trail: trail, velocity: false)
         case .stateOverlay where overlay == .velocity: racingAnimator(theme: theme, trail: trail, velocity: true)
         case .surface3d: surfaceAnimator(theme: theme, trail: trail)
-        case .loss, .stateOverlay: revealAnimator(panel(theme: theme) as! Chart, steps: runs.indices.map { runs[$0].steps ?? steps }.max() ?? steps)
+        case .loss, .stateOverlay:
+            (panel(theme: theme) as? Chart).map { revealAnimator($0, steps: runs.map { $0.steps ?? steps }.max() ?? steps) }
         case .schedules: schedulesAnimator(theme: theme)
         case .trainingCurves: trainingAnimator(theme: theme)
         case .gradientField, .l2Fits, .l2Sweep, .l2Contours: nil
@@ -129,10 +130,9 @@ extension PanelSpec {
             }
         }
         let reference = velocities.joined().compactMap { $0.map { ($0 * $0).sum().squareRoot() } }.filter(\.isFinite).max() ?? 1
-        let steps = traces.map { $0.points.count - 1 + ($0.divergedAt == nil ? 0 : 1) }.max() ?? self.steps
-        let maxSteps = runs.indices.map { runs[$0].steps ?? self.steps }.max() ?? steps
+        let maxSteps = runs.map { $0.steps ?? steps }.max() ?? steps
         let starts = startMarks(traces, theme: theme, view: view), minima = minimumMarks(theme: theme, view: view)
-        return PanelAnimator(base: base, steps: max(steps, maxSteps)) { panel, step, counted in
+        return PanelAnimator(base: base, steps: maxSteps) { panel, step, counted in
             guard var chart = panel as? Chart else { return panel }
             var marks: [Mark] = []
             var heads: [Mark] = []
@@ -190,7 +190,7 @@ extension PanelSpec {
         base.paths = []
         let fixedMarkers = full.markers
         base.markers = []
-        let steps = runs.indices.map { runs[$0].steps ?? self.steps }.max() ?? self.steps
+        let steps = runs.map { $0.steps ?? self.steps }.max() ?? self.steps
         return PanelAnimator(base: base, steps: steps) { panel, step, counted in
             guard var plot = panel as? SurfacePlot3D else { return panel }
             plot.paths = zip(full.paths, traces).map { path, trace in
