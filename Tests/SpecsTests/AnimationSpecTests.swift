@@ -130,8 +130,11 @@ extension AnimationSpecTests {
         let loss = charts[1].foregroundMarks.compactMap { if case .line(let line) = $0 { line } else { nil } }
         #expect(loss.first?.points.last?.x == 20)
         let lr = charts[2].foregroundMarks.compactMap { if case .line(let line) = $0, line.label != nil { line } else { nil } }
-        // The schedules panel runs steps 0…39, so half-way is step 19.5 → the curve is revealed up to x ≤ 20.
-        #expect(lr.first.map { $0.points.last!.x >= 19 && $0.points.last!.x <= 20 } == true)
+        #expect(lr.first?.points.last?.x == 20)
+        // The schedule's read-out is the lr the scheduled run reads out at the same step.
+        let run = charts[0].foregroundMarks.compactMap { if case .line(let line) = $0, line.label != nil { line } else { nil } }
+        let runLR = try #require(run.first?.detail?.components(separatedBy: "lr ").last)
+        #expect(lr.first?.detail == "lr " + runLR)
         #expect(charts[0].counter != nil && charts[1].counter == nil && charts[2].counter == nil)
     }
 

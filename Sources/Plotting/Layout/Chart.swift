@@ -44,6 +44,8 @@ public struct Chart: Sendable {
         public var scale: Scale.Kind
         public var domain: ClosedRange<Double>
         public var marks: [Mark]
+        /// Marks on this axis that move in an animation, drawn in the foreground layer.
+        public var foregroundMarks: [Mark] = []
 
         /// A right-hand axis over `domain`.
         public init(label: String? = nil, scale: Scale.Kind = .linear, domain: ClosedRange<Double>, marks: [Mark]) {
@@ -128,10 +130,15 @@ public struct Chart: Sendable {
             colorbar?.draw(canvas, beside: plot, theme: theme)
         }
         if layer != .background {
-            if !foregroundMarks.isEmpty {
+            if !foregroundMarks.isEmpty || !(secondary?.foregroundMarks.isEmpty ?? true) {
                 canvas.save()
                 canvas.clip(to: Path(rect: plot))
                 for mark in foregroundMarks { draw(mark, canvas, layout, theme) }
+                if let secondary {
+                    var other = layout
+                    other.y = Scale(secondary.scale, domain: secondary.domain, from: plot.maxY, to: plot.minY)
+                    for mark in secondary.foregroundMarks { draw(mark, canvas, other, theme) }
+                }
                 canvas.restore()
             }
             let placements = resolvedPlacements(layout, canvas, theme)
@@ -493,7 +500,7 @@ public struct Chart: Sendable {
     }
 
     var legendEntries: [LegendEntry] {
-        (marks + foregroundMarks + (secondary?.marks ?? [])).compactMap { mark in
+        (marks + foregroundMarks + (secondary.map { $0.marks + $0.foregroundMarks } ?? [])).compactMap { mark in
             switch mark {
             case .line(let line):
                 line.label.map { LegendEntry(label: $0, detail: line.detail, line: StrokeStyle(color: line.color, width: line.width, dash: line.dash)) }

@@ -19,8 +19,10 @@ import Simulation
 /// - `state-overlay` with `velocity`: the same, with the momentum (velocity) and the negative gradient drawn
 ///   as arrows at each head, on one scale for the whole animation;
 /// - `surface3d`: trails and heads draped over the surface;
-/// - `loss`, step sizes, evaluations: the curves drawn up to the current step, with a dot at their end;
-/// - `schedules`: the full schedule faint, the part already used bold, and the current lr as a dot;
+/// - `loss`, step sizes, evaluations: the curves drawn up to the current step, with a dot at their end (and,
+///   for loss, the current loss in the legend);
+/// - `schedules`: the full schedule faint, the part already used bold, the current lr as a dot and in the
+///   legend; cycled momentum likewise on its own axis;
 /// - `training-curves`: the curves growing epoch by epoch, the best epoch so far ringed, and the patience
 ///   window, the stop and the restored checkpoint marked when early stopping fires;
 /// - other kinds do not move.
@@ -101,7 +103,9 @@ extension PanelSpec {
         case .stateOverlay where overlay == .velocity: racingAnimator(theme: theme, trail: trail, velocity: true)
         case .surface3d: surfaceAnimator(theme: theme, trail: trail)
         case .loss, .stateOverlay:
-            (panel(theme: theme) as? Chart).map { revealAnimator($0, steps: runs.map { $0.steps ?? steps }.max() ?? steps) }
+            (panel(theme: theme) as? Chart).map {
+                revealAnimator($0, steps: runs.map { $0.steps ?? steps }.max() ?? steps, readout: kind == .loss ? "loss " : nil)
+            }
         case .schedules: schedulesAnimator(theme: theme)
         case .trainingCurves: trainingAnimator(theme: theme)
         case .gradientField, .l2Fits, .l2Sweep, .l2Contours: nil
@@ -216,7 +220,7 @@ extension PanelSpec {
 
     /// A chart whose marks are revealed from left to right: the marks of `full` up to the current step, with a
     /// dot at the end of each labelled line.
-    private func revealAnimator(_ full: Chart, steps: Int) -> PanelAnimator {
+    private func revealAnimator(_ full: Chart, steps: Int, readout: String?) -> PanelAnimator {
         var base = full
         let moving = full.marks.filter { if case .annotation = $0 { false } else { true } }
         base.marks = full.marks.filter { if case .annotation = $0 { true } else { false } }
@@ -225,7 +229,7 @@ extension PanelSpec {
         return PanelAnimator(base: base, steps: steps) { panel, step, counted in
             guard var chart = panel as? Chart else { return panel }
             let x = domain.lowerBound + (domain.upperBound - domain.lowerBound) * Double(step) / Double(max(1, steps))
-            chart.foregroundMarks = Self.reveal(moving, upTo: x)
+            chart.foregroundMarks = Self.reveal(moving, upTo: x, readout: readout)
             chart.counter = counted ? Self.counterText("step", step, of: steps) : nil
             return chart
         }
@@ -249,15 +253,22 @@ extension PanelSpec {
             }
         }
         base.placementPoints = Self.points(of: moving)
-        let steps = max(1, self.steps - 1)
+        // Cycled momentum on the second axis moves the same way: faint in full, bold up to the step.
+        let momentum = full.secondary?.marks ?? []
+        base.secondary?.marks = momentum.map { mark in
+            guard case .line(var line) = mark else { return mark }
+            line.label = nil
+            line.color = line.color.withAlpha(line.color.alpha * 0.25)
+            return .line(line)
+        }
+        // The same clock as the runs of a linked panel: at step s the curve shows the lr after s scheduler steps,
+        // the value a scheduled run's read-out shows at its step s.
+        let steps = self.steps
         let curves = moving
         return PanelAnimator(base: base, steps: steps) { panel, step, counted in
             guard var chart = panel as? Chart else { return panel }
-            chart.foregroundMarks = Self.reveal(curves, upTo: Double(step)).map { mark in
-                guard case .line(var line) = mark, line.label != nil, let last = line.points.last else { return mark }
-                line.detail = "lr " + Self.scientific(last.y)
-                return .line(line)
-            }
+            chart.foregroundMarks = Self.reveal(curves, upTo: Double(step), readout: "lr ")
+            chart.secondary?.foregroundMarks = Self.reveal(momentum, upTo: Double(step), readout: "")
             chart.counter = counted ? Self.counterText("step", step, of: steps) : nil
             return chart
         }
@@ -319,8 +330,9 @@ extension PanelSpec {
     // MARK: - Helpers
 
     /// The marks as they stand at x: lines cut after x (kept, even empty, so the legend stays), with a dot at
-    /// the end of each labelled one; markers, rules, bars and bands that lie at or before x.
-    static func reveal(_ marks: [Mark], upTo x: Double) -> [Mark] {
+    /// the end of each labelled one and, with a `readout` prefix, its current value in the legend; markers,
+    /// rules, bars and bands that lie at or before x.
+    static func reveal(_ marks: [Mark], upTo x: Double, readout: String? = nil) -> [Mark] {
         var shown: [Mark] = []
         var dots: [Mark] = []
         for mark in marks {
@@ -330,6 +342,7 @@ extension PanelSpec {
                 if line.label != nil, let end = line.points.last(where: { $0.y.isFinite }) {
                     dots.append(.marker(MarkerMark(point: end, shape: .circle, size: line.width * 3.2, fill: line.color.withAlpha(1),
                                                    stroke: .white)))
+                    if let readout { line.detail = readout + scientific(end.y) }
                 }
                 shown.append(.line(line))
             case .marker(let marker): if marker.point.x <= x + 1e-9 { shown.append(mark) }
