@@ -412,17 +412,7 @@ public final class APNGWriter {
 
     /// Writes the buffered bytes to the file, retrying short writes and interruptions.
     private func flush() throws {
-        try buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw failure("cannot write")
-                }
-                offset += written
-            }
-        }
+        try AtomicFile.writeAll(buffer, to: descriptor, path: path)
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -62,8 +62,11 @@ public enum AtomicFile {
         throw failure(path, "cannot find a free temporary file name")
     }
 
-    /// Writes all of `bytes`, retrying short writes and interruptions.
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
+    /// Writes all of `bytes` to `descriptor`, retrying short writes and interruptions (also used by the
+    /// APNG writer, which streams into its own temporary file).
+    ///
+    /// - Throws: `RenderError.writeFailed` naming `path`.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws {
         try bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {

@@ -116,35 +116,31 @@ public struct Chart: Sendable {
         guard plot.width > 1, plot.height > 1 else { return }
         if layer != .foreground {
             if grid { drawGrid(canvas, layout, theme) }
-            canvas.save()
-            canvas.clip(to: Path(rect: plot))
-            for mark in marks { draw(mark, canvas, layout, theme) }
-            if let secondary {
-                var other = layout
-                other.y = Scale(secondary.scale, domain: secondary.domain, from: plot.maxY, to: plot.minY)
-                for mark in secondary.marks { draw(mark, canvas, other, theme) }
-            }
-            canvas.restore()
+            drawClipped(marks, secondary?.marks ?? [], canvas, layout, theme)
             drawAxes(canvas, layout, theme)
             if let secondary { drawSecondaryAxis(secondary, canvas, layout, theme) }
             colorbar?.draw(canvas, beside: plot, theme: theme)
         }
         if layer != .background {
-            if !foregroundMarks.isEmpty || !(secondary?.foregroundMarks.isEmpty ?? true) {
-                canvas.save()
-                canvas.clip(to: Path(rect: plot))
-                for mark in foregroundMarks { draw(mark, canvas, layout, theme) }
-                if let secondary {
-                    var other = layout
-                    other.y = Scale(secondary.scale, domain: secondary.domain, from: plot.maxY, to: plot.minY)
-                    for mark in secondary.foregroundMarks { draw(mark, canvas, other, theme) }
-                }
-                canvas.restore()
-            }
+            drawClipped(foregroundMarks, secondary?.foregroundMarks ?? [], canvas, layout, theme)
             let placements = resolvedPlacements(layout, canvas, theme)
             if legend != .none { drawLegend(canvas, layout, theme, placement: placements.legend) }
             if let counter { drawCounter(counter, canvas, layout, theme, placement: placements.counter) }
         }
+    }
+
+    /// Draws `marks` against the left axis and `secondaryMarks` against the right one, clipped to the plot.
+    private func drawClipped(_ marks: [Mark], _ secondaryMarks: [Mark], _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+        guard !marks.isEmpty || !secondaryMarks.isEmpty else { return }
+        canvas.save()
+        canvas.clip(to: Path(rect: layout.plot))
+        for mark in marks { draw(mark, canvas, layout, theme) }
+        if let secondary, !secondaryMarks.isEmpty {
+            var other = layout
+            other.y = Scale(secondary.scale, domain: secondary.domain, from: layout.plot.maxY, to: layout.plot.minY)
+            for mark in secondaryMarks { draw(mark, canvas, other, theme) }
+        }
+        canvas.restore()
     }
 
     // MARK: - Axes
