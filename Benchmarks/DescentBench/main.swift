@@ -150,14 +150,15 @@ guard let specData = FileManager.default.contents(atPath: specPath), let specTex
 /// Makes the still as `descent render` does, returning the PNG's bytes.
 func renderStill() throws -> [UInt8] {
     let spec = try FigureSpec.parse(specText, file: specPath)
-    let figure = still(spec)
+    let figure = try still(spec)
     let request = RenderRequest(format: .png, size: figure.size, background: nil, recipe: spec.text)
     return try FigureRenderer.render(request) { canvas in figure.draw(on: canvas, theme: .light) }
 }
 
 /// The figure `descent render` draws for `spec`: an animated spec's last frame.
-func still(_ spec: FigureSpec) -> Figure {
-    spec.animation == nil ? spec.figure(theme: .light) : FigureAnimation(spec: spec, theme: .light).lastFrame
+func still(_ spec: FigureSpec) throws -> Figure {
+    let record = try spec.simulate()
+    return spec.animation == nil ? try spec.figure(record, theme: .light) : try FigureAnimation(spec: spec, record: record, theme: .light).lastFrame
 }
 
 if !animationOnly { do {
@@ -169,12 +170,12 @@ if !animationOnly { do {
     if let failure { throw failure }
     // For the record: how much of that is the simulation of the seven runs (already inside the median above).
     let spec = try FigureSpec.parse(specText, file: specPath)
-    let (simulationSeconds, _) = measure(repeats: repeats) { _ = spec.traces() }
+    let (simulationSeconds, _) = measure(repeats: repeats) { _ = try! spec.simulate() }
     // Where the time goes: building the figure (parse, simulate, …), then drawing it on a recording canvas
     // (the marks' geometry — contours, paths, legend, text layout — without pixels); the rest of the median
     // is cairo's rasterization and the PNG encoding.
-    let (figureSeconds, _) = measure(repeats: repeats) { _ = still(try! FigureSpec.parse(specText, file: specPath)) }
-    let figure = still(spec)
+    let (figureSeconds, _) = measure(repeats: repeats) { _ = try! still(try! FigureSpec.parse(specText, file: specPath)) }
+    let figure = try still(spec)
     let (recordSeconds, _) = measure(repeats: repeats) {
         figure.draw(on: RecordingCanvas(size: figure.size), theme: .light)
     }
@@ -184,7 +185,7 @@ if !animationOnly { do {
     let size = "\(Int(spec.width))×\(Int(spec.height))"
     let runs = stillTimes.sorted().map { formatted($0 * 1000, 1) }.joined(separator: ", ")
     if !stillOnly { print("") }
-    print("still  \(specPath), \(size) PNG (parse + simulate \(spec.runs.count) runs + draw + PNG encode, in memory): "
+    print("still  \(specPath), \(size) PNG (parse + simulate \(spec.panels[0].runSet?.runs.count ?? 0) runs + draw + PNG encode, in memory): "
           + "median \(formatted(stillSeconds * 1000, 1)) ms (runs: \(runs) ms; \(bytes.count) bytes; "
           + "simulation alone \(formatted(simulationSeconds * 1000, 2)) ms)")
     print("still  breakdown (medians): parse + simulate + build the figure \(formatted(figureSeconds * 1000, 1)) ms, "
@@ -221,7 +222,8 @@ if !stillOnly {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         /// Parses, simulates and writes the frames, as `descent animate SPEC --frames png` does.
         func writeFrames(_ outputs: [AnimationOutput]) throws -> AnimationReport {
-            let animation = FigureAnimation(spec: try FigureSpec.parse(specText, file: specPath), theme: .light)
+            let parsed = try FigureSpec.parse(specText, file: specPath)
+            let animation = try FigureAnimation(spec: parsed, record: try parsed.simulate(), theme: .light)
             return try AnimationRenderer.render(AnimationJob(animation), outputs: outputs, directory: folder, jobs: cores, level: level, ffmpeg: nil)
         }
         var report = try writeFrames([.png])  // warm-up
@@ -234,7 +236,7 @@ if !stillOnly {
         }
         let frames = report.frameCount
         // zlib alone on the same pixels: each frame drawn again (untimed), packed as RGB, compressed at the level used.
-        let animation = FigureAnimation(spec: spec, theme: .light)
+        let animation = try FigureAnimation(spec: spec, record: try spec.simulate(), theme: .light)
         let job = AnimationJob(animation)
         let background = try FrameRasterizer.frame(size: job.size, scale: 1) { job.background($0) }
         var zlibSeconds = 0.0

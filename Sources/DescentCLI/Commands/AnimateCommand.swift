@@ -60,7 +60,8 @@ struct AnimateCommand: TextCommand {
         let themeOverride = try theme.map { name throws(InputError) in try RenderCommand.theme(named: name) }
 
         let spec = try FigureSpec.parse(try readSpec(spec), file: spec)
-        let animation = FigureAnimation(spec: spec, theme: spec.resolvedTheme(themeOverride), transparent: transparent)
+        let animation = try FigureAnimation(spec: spec, record: try spec.simulate(), theme: spec.resolvedTheme(themeOverride),
+                                            transparent: transparent)
         let job = AnimationJob(animation, scale: scale, fps: fps)
         let ffmpeg = outputs.contains(where: \.needsFFmpeg) ? VideoEncoder.locateFFmpeg() : nil
         let report = try AnimationRenderer.render(job, outputs: outputs, directory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,

@@ -11,13 +11,16 @@ struct RenderCommand: TextCommand {
         commandName: "render",
         abstract: "Render figure specs (YAML) to PNG, SVG or PDF files.",
         discussion: """
-        Each SPEC.yaml becomes OUT/SPEC.png (and .svg, .pdf as asked), with its alt text in OUT/SPEC.alt.txt. \
+        Each SPEC.yaml becomes OUT/SPEC.png (and .svg, .pdf as asked), with its alt text in OUT/SPEC.alt.txt; \
+        csv and json write the numbers behind every mark (OUT/SPEC.csv, OUT/SPEC.json). The spec is simulated \
+        once for all of them. \
         Files are written under a temporary name and renamed, so a failure never leaves a half-written figure. \
         The spec's text is stored in each file (PNG iTXt, SVG metadata, PDF keywords). See Docs/specs.md.
 
         Examples:
           descent render Gallery/rosenbrock-race.yaml --out /tmp/figures
           descent render Gallery/*.yaml --out site --format png,svg,pdf --theme dark --scale 2
+          descent render Gallery/learning-rates.yaml --out /tmp/data --format csv,json
         """
     )
 
@@ -27,7 +30,7 @@ struct RenderCommand: TextCommand {
     @Option(help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
     var out: String
 
-    @Option(help: ArgumentHelp("Comma-separated formats: png, svg, pdf.", valueName: "formats"))
+    @Option(help: ArgumentHelp("Comma-separated formats: png, svg, pdf (the figure) and csv, json (its data).", valueName: "formats"))
     var format: String = "png"
 
     @Option(help: ArgumentHelp("light, dark or print (default: the spec's theme, else light).", valueName: "theme"))
@@ -59,19 +62,8 @@ struct RenderCommand: TextCommand {
 
         var written: [String] = []
         for (spec, name) in parsed {
-            let theme = spec.resolvedTheme(themeOverride)
-            // An animated spec renders as its last frame.
-            let figure = spec.animation == nil ? spec.figure(theme: theme, transparent: transparent)
-                : FigureAnimation(spec: spec, theme: theme, transparent: transparent).lastFrame
-            for format in formats {
-                let path = (out as NSString).appendingPathComponent("\(name).\(format.fileExtension)")
-                let request = RenderRequest(format: format, size: figure.size, scale: scale, background: nil, recipe: spec.text)
-                try FigureRenderer.write(request, to: path) { canvas in figure.draw(on: canvas, theme: theme) }
-                written.append(path)
-            }
-            let altPath = (out as NSString).appendingPathComponent("\(name).alt.txt")
-            try AtomicFile.write(Array((spec.altText() + "\n").utf8), to: altPath)
-            written.append(altPath)
+            written += try SpecRendering.write(spec, name: name, outputs: formats, into: out, scale: scale, theme: themeOverride,
+                                               transparent: transparent)
         }
         return written.map { "wrote \($0)" }.joined(separator: "\n")
     }
@@ -86,18 +78,21 @@ struct RenderCommand: TextCommand {
         return theme
     }
 
-    /// Reads `--format`: a comma-separated list of png, svg, pdf.
-    static func parseFormats(_ text: String) throws(InputError) -> [FigureFormat] {
-        var formats: [FigureFormat] = []
+    /// Reads `--format`: a comma-separated list of figure formats (png, svg, pdf) and data formats (csv, json).
+    static func parseFormats(_ text: String) throws(InputError) -> RenderOutputs {
+        var outputs = RenderOutputs(figures: [], data: [])
+        let names = FigureFormat.allCases.map(\.rawValue) + OutputFormat.allCases.map(\.rawValue)
         for part in text.split(separator: ",").map({ String($0).trimmingSpaces.lowercased() }) where !part.isEmpty {
-            guard let format = FigureFormat(rawValue: part) else {
-                let names = FigureFormat.allCases.map(\.rawValue)
+            if let format = FigureFormat(rawValue: part) {
+                if !outputs.figures.contains(format) { outputs.figures.append(format) }
+            } else if let format = OutputFormat(rawValue: part) {
+                if !outputs.data.contains(format) { outputs.data.append(format) }
+            } else {
                 let hint = closestName(to: part, in: names).map { " — did you mean '\($0)'?" } ?? ""
                 throw InputError("--format: unknown format '\(part)'\(hint) (choose from \(names.joined(separator: ", ")))")
             }
-            if !formats.contains(format) { formats.append(format) }
         }
-        guard !formats.isEmpty else { throw InputError("--format: give at least one of png, svg, pdf") }
-        return formats
+        guard !outputs.figures.isEmpty || !outputs.data.isEmpty else { throw InputError("--format: give at least one of \(names.joined(separator: ", "))") }
+        return outputs
     }
 }

@@ -118,7 +118,9 @@ struct TrainCommand: TextCommand {
             guard file == "command line" else { throw error }
             throw InputError(flagMessage(error.message))
         }
-        guard let training = parsed.panels.compactMap(\.training).first else {
+        guard let training = parsed.panels.lazy.compactMap({ panel -> TrainingSpec? in
+            if case .trainingCurves(let training) = panel.content { training } else { nil }
+        }).first else {
             throw InputError("\(file): not a training spec — write 'kind: training-curves' with a dataset, model and optimizer")
         }
         let run = try training.run().run

@@ -22,6 +22,17 @@ public struct Colormap: Sendable, Equatable {
         throw PlottingError("unknown colormap '\(name)' (known: \(known))")
     }
 
+    /// A colormap shipped with Descent (one of ``names``). Its table is part of the package's resources, so a
+    /// missing one means a broken installation: that stops the program with a message rather than drawing
+    /// in other colours.
+    static func builtIn(_ name: String) -> Colormap {
+        guard let map = cache[name] else { preconditionFailure("the colormap table '\(name)' is missing from Descent's resources (Assets/colormaps)") }
+        return map
+    }
+
+    /// The linear ramp from black to white.
+    public static var grey: Colormap { builtIn("grey") }
+
     /// The colour at fraction `t` (clamped to [0, 1]).
     public func color(at t: Double) -> Color {
         guard t.isFinite else { return colors[0] }

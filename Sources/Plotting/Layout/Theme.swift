@@ -17,7 +17,8 @@ public struct Theme: Sendable, Equatable {
     public var fontSize: Double
     public var lineWidth: Double
     public var axisWidth: Double
-    public var colormap: String
+    /// The colormap of heatmaps and 3-D surfaces when a figure names none.
+    public var colormap: Colormap
     /// How strongly a heatmap under trajectories is washed towards the background (0 = full colour).
     public var heatmapWash: Double
     public var contourLineColor: Color
@@ -27,19 +28,19 @@ public struct Theme: Sendable, Equatable {
     public static let light = Theme(
         name: "light", background: .white, foreground: Color(hex: 0x1A1A1A), mutedForeground: Color(hex: 0x4D4D4D),
         gridColor: Color(hex: 0x000000, alpha: 0.10), legendBackground: Color(hex: 0xFFFFFF, alpha: 0.82),
-        fontFamily: "DejaVu Sans", fontSize: 11, lineWidth: 2, axisWidth: 0.8, colormap: "viridis", heatmapWash: 0.45,
+        fontFamily: "DejaVu Sans", fontSize: 11, lineWidth: 2, axisWidth: 0.8, colormap: .builtIn("viridis"), heatmapWash: 0.45,
         contourLineColor: Color(hex: 0xFFFFFF, alpha: 0.55), dashesRuns: false)
 
     public static let dark = Theme(
         name: "dark", background: Color(hex: 0x15171C), foreground: Color(hex: 0xE8E8E8), mutedForeground: Color(hex: 0xB0B0B0),
         gridColor: Color(hex: 0xFFFFFF, alpha: 0.12), legendBackground: Color(hex: 0x15171C, alpha: 0.80),
-        fontFamily: "DejaVu Sans", fontSize: 11, lineWidth: 2, axisWidth: 0.8, colormap: "magma", heatmapWash: 0.35,
+        fontFamily: "DejaVu Sans", fontSize: 11, lineWidth: 2, axisWidth: 0.8, colormap: .builtIn("magma"), heatmapWash: 0.35,
         contourLineColor: Color(hex: 0x000000, alpha: 0.45), dashesRuns: false)
 
     public static let print = Theme(
         name: "print", background: .white, foreground: .black, mutedForeground: Color(hex: 0x262626),
         gridColor: Color(hex: 0x000000, alpha: 0.12), legendBackground: Color(hex: 0xFFFFFF, alpha: 0.9),
-        fontFamily: "DejaVu Sans", fontSize: 9, lineWidth: 1.4, axisWidth: 0.6, colormap: "cividis", heatmapWash: 0.55,
+        fontFamily: "DejaVu Sans", fontSize: 9, lineWidth: 1.4, axisWidth: 0.6, colormap: .builtIn("cividis"), heatmapWash: 0.55,
         contourLineColor: Color(hex: 0xFFFFFF, alpha: 0.6), dashesRuns: true)
 
     /// Every theme, in the order `descent list themes` shows them.

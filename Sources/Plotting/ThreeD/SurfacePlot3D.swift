@@ -149,7 +149,6 @@ public struct SurfacePlot3D: Sendable {
 
     /// The colormap and norm in effect under `theme`.
     func colors(_ field: HeightField, _ theme: Theme) -> (map: Colormap, norm: ValueNorm) {
-        let map = colormap ?? (try? Colormap.named(theme.colormap)) ?? (try? Colormap.named("viridis"))
-        return (map ?? Colormap(name: "grey", colors: [.black, .white]), norm ?? .linear(field.zRange))
+        (colormap ?? theme.colormap, norm ?? .linear(field.zRange))
     }
 }

@@ -14,7 +14,7 @@
 /// stepped: without gradients PyTorch's `optimizer.step()` changes nothing a scheduler reads. As in PyTorch the
 /// loop also takes the step after the last recorded value, so ``OneCycleLR`` accepts at most `total_steps`
 /// steps here.
-public struct ScheduleRun: Sendable {
+public struct ScheduleRun: Sendable, Codable {
     /// `lrs[k]`: the lr after k scheduler steps.
     public var lrs: [Double]
     /// `momentum[k]`: the momentum (SGD, RMSprop) or β₁ (Adam family) after k steps, present when the
@@ -24,6 +24,12 @@ public struct ScheduleRun: Sendable {
     public var momentumIsBeta1: Bool
     /// Phase boundaries for figures, with `step` < the number of steps.
     public var events: [ScheduleEvent]
+
+    /// The keys of the `Codable` form: `lrs`, `momentum`, `momentum_is_beta1`, `events`.
+    enum CodingKeys: String, CodingKey {
+        case lrs, momentum, events
+        case momentumIsBeta1 = "momentum_is_beta1"
+    }
 
     /// A run from recorded arrays.
     public init(lrs: [Double] = [], momentum: [Double]? = nil, momentumIsBeta1: Bool = false, events: [ScheduleEvent] = []) {

@@ -2,25 +2,28 @@ import Plotting
 import Simulation
 
 extension FigureSpec {
-    /// The traces of the first panel's runs (every panel simulates its own runs when drawn).
-    public func traces() -> [Trace] { panels[0].traces() }
-
-    /// The theme the spec asks for (unless `override` names one), with the spec's font applied.
-    public func resolvedTheme(_ override: Theme? = nil) -> Theme {
-        var theme = override ?? theme.flatMap(Theme.named) ?? .light
-        if let fontFamily { theme.fontFamily = fontFamily }
-        if let fontSize { theme.fontSize = fontSize }
-        return theme
+    /// The figure this spec describes, drawn from `record` in `theme`: its panels in a grid (with one shared
+    /// legend when asked) and the inset.
+    ///
+    /// - Throws: ``SpecError`` when the record does not belong to this spec (another kind or panel count).
+    public func figure(_ record: FigureRecord, theme: Theme, transparent: Bool = false) throws(SpecError) -> Figure {
+        try checkShape(of: record)
+        var built: [any FigurePanel] = []
+        for (panel, panelRecord) in zip(panels, record.panels) { built.append(try panel.panel(panelRecord, theme: theme, file: file)) }
+        return try figure(built, record: record, theme: theme, transparent: transparent)
     }
 
-    /// The figure this spec describes, drawn in `theme`: its panels in a grid (with one shared legend when
-    /// asked) and the inset.
-    public func figure(theme: Theme, transparent: Bool = false) -> Figure {
-        figure(panels.map { $0.panel(theme: theme) }, theme: theme, transparent: transparent)
+    /// Checks that `record` has one panel record per panel, of the panel's kind, and an inset record when
+    /// there is an inset.
+    func checkShape(of record: FigureRecord) throws(SpecError) {
+        guard record.panels.count == panels.count, (record.inset == nil) == (inset == nil) else {
+            throw SpecError(file: file, "the record has \(record.panels.count) panels\(record.inset == nil ? "" : " and an inset"); "
+                            + "the spec has \(panels.count)\(inset == nil ? "" : " and an inset")")
+        }
     }
 
     /// The figure holding `built` (one drawn panel per spec panel), with the shared legend and the inset.
-    func figure(_ built: [any FigurePanel], theme: Theme, transparent: Bool) -> Figure {
+    func figure(_ built: [any FigurePanel], record: FigureRecord, theme: Theme, transparent: Bool) throws(SpecError) -> Figure {
         var built = built
         if sharedLegend && built.count > 1 {
             for k in built.indices.dropLast() {
@@ -31,53 +34,52 @@ extension FigureSpec {
             }
         }
         var figure = Figure(size: Size(width, height), panels: built, columns: columns, transparent: transparent)
-        if let inset {
-            var panel = inset.panel(theme: theme)
+        if let inset, let insetRecord = record.inset {
+            var panel = try inset.panel(insetRecord, theme: theme, file: file)
             if var chart = panel as? Chart {
                 chart.legend = .none
                 chart.colorbar = nil
                 chart.title = inset.title
                 panel = chart
             }
-            figure.inset = (panel, Figure.Corner(rawValue: insetCorner) ?? .topRight, 0.38)
+            figure.inset = (panel, insetCorner, 0.38)
         }
         return figure
     }
 }
 
 extension PanelSpec {
-    /// Runs every optimizer of the panel and returns the traces in run order.
-    public func traces(recordState: Bool = false) -> [Trace] {
-        runs.map { run in
-            // Schedules were checked when the spec was read; a failure here can only be one found later in the
-            // run (a OneCycleLR that runs out of steps is caught at reading), so the unscheduled run stands in.
-            let schedule = run.schedule.flatMap { try? Schedules.make($0) }
-            let surface = run.surface ?? self.surface
-            let scheduled = try? Trace.run(surface: surface.surface, optimizer: run.optimizer, schedule: schedule, start: run.start ?? start,
-                                           steps: run.steps ?? steps, noise: surface.noise, recordState: recordState)
-            return scheduled ?? Trace.run(surface: surface.surface, optimizer: run.optimizer, start: run.start ?? start,
-                                          steps: run.steps ?? steps, noise: surface.noise, recordState: recordState)
+    /// The panel drawn from its record in `theme`.
+    ///
+    /// - Throws: ``SpecError`` when `record` is not a record of this panel's kind or lacks what it draws.
+    public func panel(_ record: PanelRecord, theme: Theme, file: String) throws(SpecError) -> any FigurePanel {
+        guard record.kind == kind.rawValue else {
+            throw SpecError(file: file, "a \(kind.rawValue) panel cannot be drawn from a \(record.kind) record")
         }
-    }
-
-    /// The panel drawn in `theme`.
-    public func panel(theme: Theme) -> any FigurePanel {
-        switch kind {
-        case .trajectories: trajectoriesChart(traces(), theme: theme)
-        case .loss: lossChart(traces(), theme: theme)
-        case .gradientField: gradientFieldChart(theme: theme)
-        case .stateOverlay: stateOverlayChart(theme: theme)
-        case .surface3d: surfacePlot(theme: theme)
-        case .schedules: schedulesChart(theme: theme)
-        case .trainingCurves: trainingChart(theme: theme)
-        case .l2Fits: l2FitsChart(theme: theme)
-        case .l2Sweep: l2SweepChart(theme: theme)
-        case .l2Contours: l2ContoursChart(theme: theme)
+        if let runSet, let runs = record.runs, runs.count != runSet.runs.count {
+            throw SpecError(file: file, "the \(kind.rawValue) record has \(runs.count) runs; the panel has \(runSet.runs.count)")
+        }
+        func field<T>(_ value: T?, _ name: String) throws(SpecError) -> T {
+            guard let value else { throw SpecError(file: file, "the \(kind.rawValue) record has no '\(name)'") }
+            return value
+        }
+        switch content {
+        case .trajectories(let panel): return trajectoriesChart(panel, try field(record.runs, "runs"), theme: theme)
+        case .loss(let panel): return lossChart(panel, try field(record.runs, "runs"), theme: theme)
+        case .gradientField(let panel):
+            return gradientFieldChart(panel, arrows: try field(record.arrows, "arrows"), runs: record.runs ?? [], theme: theme)
+        case .stateOverlay(let panel): return stateOverlayChart(panel, try field(record.runs, "runs"), theme: theme)
+        case .surface3d(let panel): return surfacePlot(panel, try field(record.runs, "runs"), theme: theme)
+        case .schedules(let panel): return schedulesChart(panel, try field(record.schedules, "schedules"), theme: theme)
+        case .trainingCurves: return trainingChart(try field(record.training, "training"), theme: theme)
+        case .l2Fits(let ridge): return l2FitsChart(ridge, data: try field(record.data, "data"), fits: try field(record.fits, "fits"), theme: theme)
+        case .l2Sweep: return l2SweepChart(try field(record.fits, "fits"), theme: theme)
+        case .l2Contours(let panel): return l2ContoursChart(panel, optima: try field(record.fits, "fits"), theme: theme)
         }
     }
 
     /// The colour, dash and label of each run.
-    func runStyles(theme: Theme) -> [(color: Color, dash: [Double], label: String)] {
+    func runStyles(_ runs: [RunRecord], theme: Theme) -> [(color: Color, dash: [Double], label: String)] {
         let colors = Palette.colors(for: runs.map(\.label))
         return runs.indices.map { k in (theme.lineColor(colors[k]), theme.dash(forRun: k), runs[k].label) }
     }

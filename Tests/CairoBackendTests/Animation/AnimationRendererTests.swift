@@ -24,7 +24,8 @@ import Testing
         """
 
     static func animation() throws -> FigureAnimation {
-        FigureAnimation(spec: try FigureSpec.parse(spec, file: "booth.yaml"), theme: .light)
+        let parsed = try FigureSpec.parse(spec, file: "booth.yaml")
+        return try FigureAnimation(spec: parsed, record: try parsed.simulate(), theme: .light)
     }
 
     static func render(jobs: Int, outputs: [AnimationOutput] = [.png, .apng]) throws -> (folder: String, report: AnimationReport) {
@@ -96,7 +97,7 @@ import Testing
         let (folder, _) = try Self.render(jobs: 2, outputs: [.png])
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let animation = try Self.animation()
-        let trace = animation.spec.traces()[0]
+        let trace = try #require(try animation.spec.simulate().panels[0].runs?[0].trace)
         let color = Palette.colors(for: ["Adam"])[0]
         // The plot area, as the chart lays it out on a cairo canvas.
         var layout: Chart.Layout?

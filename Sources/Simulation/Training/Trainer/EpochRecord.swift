@@ -1,5 +1,5 @@
 /// What a training run records at the end of each epoch (epoch 0 is the state before training).
-public struct EpochRecord: Sendable, Equatable {
+public struct EpochRecord: Sendable, Equatable, Codable {
     /// The epoch: 0 before training, then 1, 2, …
     public var epoch: Int
     /// The data loss (without the L2 penalty) over the whole training set at the end of the epoch.
@@ -16,4 +16,14 @@ public struct EpochRecord: Sendable, Equatable {
     public var gradientNorm: Double
     /// Optimizer updates taken so far.
     public var updates: Int
+
+    /// The keys of the `Codable` form, as `descent train --format json` prints them.
+    enum CodingKeys: String, CodingKey {
+        case epoch, lr, updates
+        case trainLoss = "train_loss"
+        case validationLoss = "validation_loss"
+        case trainAccuracy = "train_accuracy"
+        case validationAccuracy = "validation_accuracy"
+        case gradientNorm = "grad_norm"
+    }
 }

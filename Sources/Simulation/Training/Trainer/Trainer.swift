@@ -26,7 +26,7 @@
 /// ```
 public struct Trainer: Sendable {
     /// When an attached scheduler steps.
-    public enum SchedulerInterval: String, Sendable, Equatable {
+    public enum SchedulerInterval: String, Sendable, Equatable, CaseIterable {
         /// After every optimizer update (PyTorch Lightning's `interval='step'`).
         case batch
         /// After every epoch (`interval='epoch'`).

@@ -1,0 +1,56 @@
+import Plotting
+import Simulation
+
+/// A figure described in a YAML file: what to simulate and how to show it, read once into typed values.
+///
+/// ```yaml
+/// kind: trajectories          # or: loss, gradient-field, state-overlay, surface3d, schedules, ..., panels
+/// title: Optimizers in Rosenbrock's valley
+/// surface: rosenbrock
+/// steps: 300
+/// runs:
+///   - optimizer: SGD(lr=2e-4, momentum=0.9)
+///   - optimizer: Adam(lr=0.05)
+///     label: Adam
+/// ```
+///
+/// ``parse(_:file:)`` reads a spec strictly (an unknown key or value is reported with its file, line and column
+/// and the closest valid word); ``simulate()`` runs it once into a ``FigureRecord``, from which the figure, the
+/// alt text, the animation and the data export are all made. See Docs/specs.md for every key.
+public struct FigureSpec: Sendable {
+    /// The file the spec came from (for messages) and its text (embedded in outputs as the recipe).
+    public var file: String
+    public var text: String
+    /// The figure's panels: one for a plain spec, several for `kind: panels`.
+    public var panels: [PanelSpec]
+    /// Panels per row.
+    public var columns: Int
+    /// One legend for the whole figure (on the last panel) instead of one per panel.
+    public var sharedLegend: Bool
+    /// A small panel drawn inside the first one, and the corner it sits in.
+    public var inset: PanelSpec?
+    public var insetCorner: Figure.Corner
+    /// The size in layout units: pixels for PNG at scale 1, points for SVG and PDF (see ``parseLength(_:)``).
+    public var width: Double
+    public var height: Double
+    /// The theme the spec asks for (`nil`: light, unless the command line names one).
+    public var theme: Theme?
+    public var fontFamily: String?
+    public var fontSize: Double?
+    /// Alt text given in the spec, used instead of the generated description.
+    public var alt: String?
+    /// How the figure animates (`descent animate`); nil for a still.
+    public var animation: AnimationSpec?
+
+    /// The first panel's kind (every figure has at least one panel).
+    public var kind: PanelSpec.Kind { panels[0].kind }
+    public var title: String? { panels[0].title }
+
+    /// The theme the spec asks for (unless `override` names one), with the spec's font applied.
+    public func resolvedTheme(_ override: Theme? = nil) -> Theme {
+        var theme = override ?? self.theme ?? .light
+        if let fontFamily { theme.fontFamily = fontFamily }
+        if let fontSize { theme.fontSize = fontSize }
+        return theme
+    }
+}

@@ -1,0 +1,148 @@
+import Plotting
+import Simulation
+import Yams
+
+extension FigureSpec {
+    static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt", "animation"]
+    static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
+                            "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
+                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis", "lambdas", "degree"]
+        + TrainingSpec.keys
+    static let insetKeys = panelKeys + ["position"]
+
+    /// Reads a spec from YAML text.
+    ///
+    /// - Parameter file: the file name used in messages.
+    /// - Throws: ``SpecError`` at the line and column of the first problem.
+    public static func parse(_ text: String, file: String) throws(SpecError) -> FigureSpec {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { throw SpecError(file: file, "the spec is empty") }
+            root = node
+        } catch let error as SpecError {
+            throw error
+        } catch let error as YamlError {
+            throw Self.locate(error, file: file)
+        } catch {
+            throw SpecError(file: file, "cannot read YAML: \(error)")
+        }
+        let object = try YAMLObject(root, file: file, what: "a spec")
+        let kinds = PanelSpec.Kind.allCases.map(\.rawValue) + ["panels"]
+        guard let kind = try object.choice("kind", kinds) else {
+            throw object.error(at: nil, "a spec needs 'kind' (\(kinds.joined(separator: ", ")))")
+        }
+
+        var panels: [PanelSpec] = []
+        var columns = 1
+        if kind == "panels" {
+            try object.requireKeys(in: Array(Set(figureKeys + panelKeys)).sorted(), what: "a spec")
+            guard let list = try object.objects("panels", what: "a panel", parent: object, local: Set(figureKeys)), !list.isEmpty else {
+                throw object.error(at: object["panels"], "a 'panels' spec needs 'panels': a list of panels, each with its 'kind'")
+            }
+            for panel in list {
+                try panel.requireKeys(in: panelKeys, what: "a panel")
+                guard panel.hasOwn("kind") else { throw panel.error(at: nil, "each panel needs its own 'kind'") }
+                panels.append(try PanelSpec.parse(panel))
+            }
+            columns = try object.integer("columns", in: 1...6) ?? min(panels.count, 3)
+        } else {
+            try object.requireKeys(in: figureKeys.filter { $0 != "panels" && $0 != "columns" && $0 != "shared_legend" } + panelKeys,
+                                   what: "a spec")
+            panels = [try PanelSpec.parse(object)]
+        }
+
+        var inset: PanelSpec?
+        var insetCorner = Figure.Corner.topRight
+        if let node = object["inset"] {
+            let insetObject = try YAMLObject(node, file: file, what: "'inset'", parent: object, local: Set(figureKeys + ["kind", "title"]))
+            try insetObject.requireKeys(in: insetKeys, what: "'inset'")
+            guard insetObject.hasOwn("kind") else { throw insetObject.error(at: nil, "'inset' needs its own 'kind'") }
+            inset = try PanelSpec.parse(insetObject)
+            insetCorner = try YAMLObject(node, file: file, what: "'inset'").choice("position", Figure.Corner.self) ?? .topRight
+        }
+
+        let size = try parseSize(object)
+        var fontFamily: String?, fontSize: Double?
+        if let node = object["font"] {
+            let font = try YAMLObject(node, file: file, what: "'font'")
+            try font.requireKeys(in: ["family", "size"], what: "'font'")
+            fontFamily = try font.string("family")
+            fontSize = try font.number("size")
+            if let size = fontSize, !(4...72).contains(size) {
+                throw font.error(at: font["size"], "'size' of the font must be between 4 and 72 points, got \(size)")
+            }
+        }
+        let theme = try object.choice("theme", Theme.all.map(\.name)).flatMap(Theme.named)
+        return FigureSpec(file: file, text: text, panels: panels, columns: columns,
+                          sharedLegend: try object.bool("shared_legend") ?? (panels.count > 1), inset: inset,
+                          insetCorner: insetCorner, width: size.width, height: size.height,
+                          theme: theme, fontFamily: fontFamily, fontSize: fontSize,
+                          alt: try object.string("alt"), animation: try AnimationSpec.parse(object))
+    }
+
+    // MARK: - Sizes
+
+    /// A length as written in a spec — a number of pixels, or a number with a unit: `px`, `pt` (1/72 in),
+    /// `in` or `cm` — in layout units, where 1 px = 1 pt = 1 unit (so 1 in = 72 and 1 cm = 72/2.54 ≈ 28.35).
+    /// `nil` when the text is not a length.
+    public static func parseLength(_ text: String) -> Double? {
+        let trimmed = text.filter { !$0.isWhitespace }.lowercased()
+        let units: [(String, Double)] = [("px", 1), ("pt", 1), ("in", 72), ("cm", 72 / 2.54), ("mm", 72 / 25.4)]
+        for (unit, factor) in units where trimmed.hasSuffix(unit) {
+            return Double(trimmed.dropLast(unit.count)).map { $0 * factor }
+        }
+        return Double(trimmed)
+    }
+
+    static func parseSize(_ object: YAMLObject) throws(SpecError) -> (width: Double, height: Double) {
+        guard let node = object["size"] else { return (960, 640) }
+        guard case .sequence(let items) = node, items.count == 2 else {
+            throw object.error(at: node, "'size' must be [width, height], such as [960, 640] (pixels) or [12cm, 8cm]")
+        }
+        var values: [Double] = []
+        for item in items {
+            guard let text = item.string, let value = parseLength(text), value.isFinite else {
+                throw object.error(at: item, "'\(item.string ?? "?")' is not a length: write a number of pixels or add a unit (px, pt, in, cm, mm)")
+            }
+            guard (32...10_000).contains(value) else {
+                throw object.error(at: item, "'\(text)' is \(Int(value)) layout units; a figure side must be between 32 and 10000")
+            }
+            values.append(value)
+        }
+        return (values[0], values[1])
+    }
+
+    // MARK: - Helpers
+
+    /// Checks that the text under `key` is valid math-text markup, reporting a problem at its column.
+    static func checkMarkup(_ key: String, _ object: YAMLObject) throws(SpecError) {
+        guard let text = try object.string(key) else { return }
+        do {
+            _ = try MathText(text)
+        } catch {
+            let (line, column) = object.location(of: key, offset: error.column)
+            throw SpecError(file: object.file, line: line, column: column, "\(key): \(error.message)")
+        }
+    }
+
+    /// A component error (column inside the value) moved to its place in the file.
+    static func component(_ error: InputError, key: String, _ object: YAMLObject) -> SpecError {
+        let (line, column) = object.location(of: key, offset: error.column ?? 1)
+        return SpecError(file: object.file, line: line, column: column, "\(key): \(error.message)")
+    }
+
+    /// The component under `key` built by `make`, with an error moved to its place in the file.
+    static func component<T>(_ key: String, _ object: YAMLObject, _ text: String,
+                             _ make: (String) throws(InputError) -> T) throws(SpecError) -> T {
+        do { return try make(text) } catch { throw component(error, key: key, object) }
+    }
+
+    static func locate(_ error: YamlError, file: String) -> SpecError {
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+            return SpecError(file: file, line: mark.line, column: mark.column, "YAML: \(problem)")
+        default:
+            return SpecError(file: file, "YAML: \(error)")
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Plotting
+import Simulation
+import Yams
+
+extension PanelSpec {
+    /// The kinds that draw a surface and so need `surface:`.
+    static let surfaceKinds: Set<Kind> = [.trajectories, .loss, .gradientField, .stateOverlay, .surface3d, .l2Contours]
+
+    /// Reads one panel: its kind, the keys every kind shares, and that kind's own settings.
+    static func parse(_ object: YAMLObject) throws(SpecError) -> PanelSpec {
+        let kinds = Kind.allCases.map(\.rawValue)
+        guard let kind = try object.choice("kind", Kind.self) else {
+            throw object.error(at: nil, "a panel needs 'kind' (\(kinds.joined(separator: ", ")))")
+        }
+        try FigureSpec.checkMarkup("title", object)
+
+        // Kinds without a surface still check one that is written (a `panels` figure may share it).
+        var surface: SurfaceSpec?
+        if surfaceKinds.contains(kind) || object["surface"] != nil {
+            let text = try object.requiredString("surface", what: "a spec")
+            surface = try FigureSpec.component("surface", object, text, Surfaces.make)
+        }
+        let steps = try object.integer("steps", in: 1...100_000) ?? 100
+        let start = try object.numbers("start", count: 2).map { SIMD2($0[0], $0[1]) }
+        let view = try surface.map { surface throws(SpecError) in try parseView(object, default: surface.surface.view) }
+        let runs = try RunSet.parseRuns(object, steps: steps, kind: kind)
+
+        var colormap: Colormap?
+        if let name = try object.string("colormap") {
+            do {
+                colormap = try Colormap.named(name)
+            } catch {
+                let hint = closestName(to: name, in: Colormap.names).map { " — did you mean '\($0)'?" } ?? ""
+                throw object.error(at: object["colormap"], "unknown colormap '\(name)'\(hint) (known: \(Colormap.names.joined(separator: ", ")))")
+            }
+        }
+        var annotations: [Annotation] = []
+        for annotation in try object.objects("annotations", what: "an annotation") ?? [] {
+            try annotation.requireKeys(in: ["text", "at", "offset"], what: "an annotation")
+            try FigureSpec.checkMarkup("text", annotation)
+            guard let at = try annotation.numbers("at", count: 2) else { throw annotation.error(at: nil, "an annotation needs 'at: [x, y]'") }
+            let offset = try annotation.numbers("offset", count: 2) ?? [30, -30]
+            annotations.append(Annotation(text: try annotation.requiredString("text", what: "an annotation"),
+                                          at: SIMD2(at[0], at[1]), offset: SIMD2(offset[0], offset[1])))
+        }
+        let camera = try parseCamera(object)
+        var metrics: [Double]?
+        if let node = object["metrics"] {
+            guard case .sequence(let items) = node else { throw object.error(at: node, "'metrics' must be a list of numbers") }
+            var values: [Double] = []
+            for item in items { values.append(try YAMLObject.number(item, key: "metrics", object: object)) }
+            metrics = values
+        }
+        let training = kind == .trainingCurves ? try TrainingSpec.parse(object) : nil
+        let curves = kind == .schedules ? try SchedulesPanel.parseCurves(object, steps: steps, metrics: metrics) : []
+
+        let style = try view.map { view throws(SpecError) in
+            SurfaceStyle(view: view, background: try object.choice("background", SurfaceStyle.Background.self) ?? .heatmap,
+                         contours: try object.integer("contours", in: 0...100) ?? 12,
+                         contourLabels: try object.bool("contour_labels") ?? false,
+                         levels: try object.choice("levels", SurfaceStyle.Levels.self) ?? .auto, colormap: colormap,
+                         colorbar: try object.bool("colorbar") ?? (kind == .gradientField))
+        }
+        let legend = try object.choice("legend", Chart.LegendPlacement.self) ?? .auto
+        let yScale = try object.choice("y_scale", AxisScale.self)
+        let direction = try object.choice("direction", GradientFieldPanel.Direction.self) ?? .descent
+        let arrows = try object.integer("arrows", in: 3...80) ?? 21
+        let normalize = try object.bool("normalize") ?? false
+        let overlay = try object.choice("overlay", StateOverlayPanel.Overlay.self) ?? .velocity
+        let every = try object.integer("every", in: 1...10_000) ?? 5
+        let wireframe = try object.bool("wireframe") ?? false
+        let xAxis = try object.choice("x_axis", LossPanel.XAxis.self) ?? .steps
+
+        let content: Content
+        // `surface`, `style` and `training` are present for the kinds that need them (read above).
+        switch kind {
+        case .trajectories:
+            content = .trajectories(TrajectoriesPanel(runs: RunSet(surface: surface!, runs: runs, steps: steps, start: start), style: style!))
+        case .loss:
+            content = .loss(LossPanel(runs: RunSet(surface: surface!, runs: runs, steps: steps, start: start), yScale: yScale, xAxis: xAxis))
+        case .gradientField:
+            content = .gradientField(GradientFieldPanel(runs: RunSet(surface: surface!, runs: runs, steps: steps, start: start), style: style!,
+                                                        direction: direction, arrows: arrows, normalize: normalize))
+        case .stateOverlay:
+            content = .stateOverlay(StateOverlayPanel(runs: RunSet(surface: surface!, runs: runs, steps: steps, start: start), style: style!,
+                                                      overlay: overlay, every: every))
+        case .surface3d:
+            content = .surface3d(Surface3DPanel(runs: RunSet(surface: surface!, runs: runs, steps: steps, start: start), style: style!,
+                                                camera: camera, wireframe: wireframe))
+        case .schedules:
+            content = .schedules(SchedulesPanel(curves: curves, steps: steps, metrics: metrics, yScale: yScale ?? .linear))
+        case .trainingCurves:
+            content = .trainingCurves(training!)
+        case .l2Fits:
+            content = .l2Fits(try RidgeSpec.parse(object, lambdas: try parseLambdas(object, kind: kind)))
+        case .l2Sweep:
+            content = .l2Sweep(try RidgeSpec.parse(object, lambdas: try parseLambdas(object, kind: kind)))
+        case .l2Contours:
+            let lambdas = try parseLambdas(object, kind: kind)
+            guard let data = surface!.surface as? LinearRegressionSurface else {
+                throw object.error(at: object["surface"], "an l2-contours figure fits the data of a linreg(...) surface, such as linreg(n=200, noise=0.5)")
+            }
+            content = .l2Contours(L2ContoursPanel(surface: data, surfaceSpec: surface!, style: style!, lambdas: lambdas))
+        }
+        return PanelSpec(title: try object.string("title"), legend: legend, annotations: annotations, content: content)
+    }
+
+    /// `view: {x: [lo, hi], y: [lo, hi]}`, each range defaulting to the surface's own.
+    static func parseView(_ object: YAMLObject, default surfaceView: ViewWindow) throws(SpecError) -> ViewWindow {
+        guard let node = object["view"] else { return surfaceView }
+        let viewObject = try YAMLObject(node, file: object.file, what: "'view'")
+        try viewObject.requireKeys(in: ["x", "y"], what: "'view'")
+        let x = try viewObject.numbers("x", count: 2) ?? [surfaceView.x.lowerBound, surfaceView.x.upperBound]
+        let y = try viewObject.numbers("y", count: 2) ?? [surfaceView.y.lowerBound, surfaceView.y.upperBound]
+        guard x[0] < x[1], y[0] < y[1] else { throw object.error(at: node, "'view' ranges must go from low to high, such as x: [-2, 2]") }
+        return ViewWindow(x: x[0]...x[1], y: y[0]...y[1])
+    }
+
+    /// `camera: {azimuth, elevation, distance}` in degrees and multiples of the scene size.
+    static func parseCamera(_ object: YAMLObject) throws(SpecError) -> Surface3DPanel.Camera {
+        var camera = Surface3DPanel.Camera(azimuth: -60, elevation: 35, distance: 7)
+        guard let node = object["camera"] else { return camera }
+        let cameraObject = try YAMLObject(node, file: object.file, what: "'camera'")
+        try cameraObject.requireKeys(in: ["azimuth", "elevation", "distance"], what: "'camera'")
+        camera.azimuth = try cameraObject.number("azimuth") ?? camera.azimuth
+        camera.elevation = try cameraObject.number("elevation") ?? camera.elevation
+        camera.distance = try cameraObject.number("distance") ?? camera.distance
+        guard (-10...90).contains(camera.elevation), (2...50).contains(camera.distance) else {
+            throw cameraObject.error(at: nil, "'camera' needs an elevation between -10 and 90 degrees and a distance between 2 and 50")
+        }
+        return camera
+    }
+
+    /// The penalties λ of the L2 kinds (each ≥ 0; > 0 on a sweep's log axis), with each kind's defaults.
+    static func parseLambdas(_ object: YAMLObject, kind: Kind) throws(SpecError) -> [Double] {
+        var lambdas: [Double] = []
+        if let node = object["lambdas"] {
+            guard case .sequence(let items) = node, !items.isEmpty else { throw object.error(at: node, "'lambdas' must be a list of penalties λ ≥ 0") }
+            for item in items {
+                let value = try YAMLObject.number(item, key: "lambdas", object: object)
+                guard value >= 0 else { throw object.error(at: item, "a penalty λ must be ≥ 0, got \(value)") }
+                lambdas.append(value)
+            }
+        } else {
+            lambdas = kind == .l2Sweep ? (0...32).map { pow10(Double($0) / 4 - 7) } : [0, 1e-3, 1e-1, 1]
+        }
+        if kind == .l2Sweep, lambdas.contains(0) {
+            throw object.error(at: object["lambdas"], "an l2-sweep draws λ on a log axis: every λ must be > 0")
+        }
+        return lambdas
+    }
+}
+
+extension RidgeSpec {
+    /// The keys of the polynomial fits: `dataset`, `validation`, `degree`, `seed`.
+    static func parse(_ object: YAMLObject, lambdas: [Double]) throws(SpecError) -> RidgeSpec {
+        let degree = try object.integer("degree", in: 1...15) ?? 9
+        let name = try object.string("dataset") ?? "sine(n=40, noise=0.25, seed=2)"
+        let data = try FigureSpec.component("dataset", object, name, Datasets.make)
+        guard data.featureCount == 1, data.task == .regression else {
+            throw object.error(at: object["dataset"], "the L2 figures fit a polynomial in one variable: use linear, polynomial or sine data")
+        }
+        let validation = try object.number("validation") ?? 0.5
+        guard validation > 0, validation < 1 else { throw object.error(at: object["validation"], "'validation' must be between 0 and 1") }
+        let seed = UInt64(try object.integer("seed", in: 0...Int(Int32.max)) ?? 0)
+        return RidgeSpec(dataset: data, datasetName: name, validation: validation, seed: seed, degree: degree, lambdas: lambdas)
+    }
+}

@@ -1,0 +1,166 @@
+import Foundation
+import Plotting
+import Simulation
+
+extension FigureSpec {
+    /// A plain-language description of the figure for readers who cannot see it: what it shows (surface,
+    /// runs, axes) and the outcome (where each run ended, which got lowest, which diverged). The spec's own
+    /// `alt` text replaces it when given. `descent render` writes it beside each image as `NAME.alt.txt`.
+    ///
+    /// - Throws: ``SpecError`` when the record does not belong to this spec.
+    public func altText(_ record: FigureRecord) throws(SpecError) -> String {
+        if let alt { return alt }
+        try checkShape(of: record)
+        let parts = zip(panels, record.panels).map { $0.altText($1) }
+        var text = parts.count == 1 ? parts[0] : "A figure of \(parts.count) panels. " + parts.enumerated().map { "Panel \($0.offset + 1): \($0.element)" }.joined(separator: " ")
+        if let inset, let insetRecord = record.inset { text += " An inset shows: " + inset.altText(insetRecord) }
+        return text
+    }
+}
+
+extension PanelSpec {
+    /// The description of one panel, from its record (see ``FigureSpec/altText(_:)``).
+    func altText(_ record: PanelRecord) -> String {
+        let heading = title.map { "\(plain($0)). " } ?? ""
+        let runs = record.runs ?? []
+        func window(_ view: ViewWindow) -> String {
+            "x from \(number(view.x.lowerBound)) to \(number(view.x.upperBound)) and y from \(number(view.y.lowerBound)) to \(number(view.y.upperBound))"
+        }
+        switch content {
+        case .trajectories(let panel):
+            let surface = panel.runs.surface.surface
+            let background = panel.style.background
+            let shown = background == .heatmap ? "a heatmap" : background == .contours ? "filled contours" : "contour lines"
+            return heading + "Paths of \(runList(runs)) on the surface \(surface.name), f = \(surface.formula), over \(window(panel.style.view)), drawn on \(shown) of the loss. "
+                + minimaSentence(surface) + outcome(runs)
+        case .loss(let panel):
+            return heading + "Loss against step for \(runList(runs)) on \(panel.runs.surface.surface.name). " + outcome(runs)
+        case .gradientField(let panel):
+            let surface = panel.runs.surface.surface
+            let direction = panel.direction == .ascent ? "the gradient ∇f, pointing uphill" : "the negative gradient −∇f, pointing downhill"
+            return heading + "Arrows of \(direction) on a grid over \(window(panel.style.view)) of \(surface.name), longer where the surface is steeper. "
+                + minimaSentence(surface) + (runs.isEmpty ? "" : outcome(runs))
+        case .stateOverlay(let panel):
+            let surfaceName = panel.runs.surface.surface.name
+            switch panel.overlay {
+            case .velocity:
+                return heading + "Paths of \(runList(runs)) on \(surfaceName) with an arrow every \(panel.every) steps showing the momentum (velocity) the optimizer carries. "
+                    + outcome(runs)
+            case .stepSize:
+                return heading + "The effective step size of each coordinate (x solid, y dashed) against step, on a log scale, for \(runList(runs)) on \(surfaceName)."
+            case .evaluations:
+                let totals = runs.map { run in
+                    let total = (run.trace.state ?? []).compactMap { $0.scalar("evaluations") }.reduce(0, +)
+                    return "\(plain(run.label)) used \(Int(total)) function evaluations in \(run.trace.lrs.count) steps"
+                }
+                return heading + "Bars of function evaluations per step for \(runList(runs)) on \(surfaceName): " + totals.joined(separator: "; ") + "."
+            }
+        case .schedules(let panel):
+            let schedules = record.schedules ?? []
+            let described = schedules.map { curve -> String in
+                let run = curve.run
+                guard let first = run.lrs.first, let last = run.lrs.last else { return "\(plain(curve.label)) recorded no steps" }
+                let peak = run.lrs.max() ?? first
+                return "\(plain(curve.label)) starts at \(number(first)), peaks at \(number(peak)) and ends at \(number(last))"
+                    + (run.momentum == nil ? "" : ", cycling the momentum between \(number(run.momentum!.min()!)) and \(number(run.momentum!.max()!))")
+            }
+            return heading + "Learning rate against step for \(schedules.count) schedule\(schedules.count == 1 ? "" : "s") over \(panel.steps) steps: "
+                + described.joined(separator: "; ") + "."
+        case .trainingCurves(let training):
+            guard let run = record.training else { return heading + "A training run." }
+            var text = heading + "Training and validation loss against epoch for \(plain(training.names.model)) trained with \(plain(training.names.optimizer)) on "
+                + "\(plain(training.names.dataset)) (\(run.trainCount) training and \(run.validationCount) validation examples, batch size "
+                + "\(training.batchSize.map(String.init) ?? "full"))."
+            if let best = run.bestEpoch, let record = run.epochs.first(where: { $0.epoch == best }), let loss = record.validationLoss {
+                text += " The validation loss is lowest at epoch \(best) (\(number(loss)))"
+                text += run.stopEpoch.map { stop in "; early stopping ends the run at epoch \(stop)" } ?? ""
+                text += run.restoredBest ? " and restores the weights of epoch \(best)." : "."
+            }
+            if run.diverged { text += " The run diverged." }
+            return text
+        case .l2Fits(let ridge):
+            let fits = losses(record).map { "λ = \(number($0.lambda)): training MSE \(number($0.train)), validation MSE \(number($0.validation))" }
+            return heading + "Degree-\(ridge.degree) polynomial fits to \(plain(ridge.datasetName)) for several L2 penalties: "
+                + fits.joined(separator: "; ") + ". Small penalties follow the noise, large ones flatten the curve."
+        case .l2Sweep(let ridge):
+            let losses = losses(record)
+            let degree = ridge.degree
+            guard let best = losses.min(by: { $0.validation < $1.validation }), let first = losses.first, let last = losses.last else {
+                return heading + "Training and validation loss against the L2 penalty."
+            }
+            return heading + "Training and validation loss of a degree-\(degree) polynomial against the L2 penalty λ from \(number(first.lambda)) to "
+                + "\(number(last.lambda)) (log scale). The training loss rises with λ; the validation loss is lowest at λ = \(number(best.lambda)) "
+                + "(\(number(best.validation))), higher both at \(number(first.lambda)) (\(number(first.validation))) and at \(number(last.lambda)) (\(number(last.validation)))."
+        case .l2Contours(let panel):
+            let lambdas = panel.lambdas
+            return heading + "Contours of the linear-regression loss over (w, b) with dashed circles of equal L2 penalty; the penalised optimum "
+                + "moves from the least-squares fit towards the origin as λ grows through \(lambdas.map(number).joined(separator: ", "))."
+        case .surface3d(let panel):
+            let surface = panel.runs.surface.surface
+            return heading + "A 3-D view of the surface \(surface.name) over \(window(panel.style.view)), seen from azimuth \(number(panel.camera.azimuth))° and elevation \(number(panel.camera.elevation))°, "
+                + "coloured by height, with \(runList(runs)) drawn on it. " + minimaSentence(surface) + outcome(runs)
+        }
+    }
+
+    /// Each fit's λ with its training and validation errors.
+    private func losses(_ record: PanelRecord) -> [(lambda: Double, train: Double, validation: Double)] {
+        (record.fits ?? []).map { ($0.lambda, $0.trainMSE ?? .nan, $0.validationMSE ?? .nan) }
+    }
+
+    private func runList(_ runs: [RunRecord]) -> String {
+        let labels = runs.map { plain($0.label) }
+        switch labels.count {
+        case 0: return "no optimizer runs"
+        case 1: return "one run (\(labels[0]))"
+        default: return "\(labels.count) runs (\(labels.joined(separator: ", ")))"
+        }
+    }
+
+    private func minimaSentence(_ surface: any Surface) -> String {
+        let minima = surface.minima
+        guard !minima.isEmpty else { return "" }
+        let points = minima.map { "(\(number($0.x)), \(number($0.y)))" }.joined(separator: ", ")
+        return minima.count == 1 ? "The minimum is at \(points). " : "The minima are at \(points). "
+    }
+
+    /// Where each run ended and which did best.
+    private func outcome(_ runs: [RunRecord]) -> String {
+        var sentences: [String] = []
+        var best: (label: String, loss: Double)?
+        for run in runs {
+            let trace = run.trace
+            let label = plain(run.label)
+            guard let last = trace.points.last, let loss = trace.losses.last else {
+                sentences.append("\(label) diverged at once.")
+                continue
+            }
+            if let step = trace.divergedAt {
+                sentences.append("\(label) diverged at step \(step), last seen at (\(number(last.x)), \(number(last.y))).")
+                continue
+            }
+            sentences.append("\(label) ends after \(trace.lrs.count) steps at (\(number(last.x)), \(number(last.y))) with loss \(number(loss)).")
+            if best == nil || loss < best!.loss { best = (label, loss) }
+        }
+        if let best, runs.count > 1 { sentences.append("\(best.label) reaches the lowest loss.") }
+        return sentences.joined(separator: " ")
+    }
+
+    /// Markup without its `$` and backslashes, for text that is read aloud.
+    private func plain(_ text: String) -> String {
+        ((try? MathText(text)) ?? MathText(plain: text)).readable
+    }
+
+    /// A number with at most four significant digits.
+    private func number(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        if value == value.rounded(), abs(value) < 1e6 { return String(Int(value)) }
+        let magnitude = abs(value)
+        if magnitude >= 1e-3 && magnitude < 1e6 {
+            let digits = max(0, 3 - Int(log10(magnitude).rounded(.down)))
+            return Ticks.format(value, decimals: min(digits, 6)).replacingOccurrences(of: "\u{2212}", with: "-")
+        }
+        let exponent = Int(log10(magnitude).rounded(.down))
+        let mantissa = value / pow(10, Double(exponent))
+        return Ticks.format(mantissa, decimals: 2).replacingOccurrences(of: "\u{2212}", with: "-") + "e\(exponent)"
+    }
+}

@@ -1,0 +1,189 @@
+import Simulation
+
+extension FigureSpec {
+    /// Runs everything the figure shows, once: every panel's optimizer runs, gradient arrows, schedules,
+    /// training run and ridge fits.
+    ///
+    /// - Throws: ``SpecError`` naming the spec (and the run's line where known) when a simulation fails — a
+    ///   schedule that fails as PyTorch would, a singular fit. Nothing is replaced by something else: a
+    ///   diverging run is not an error, it is recorded up to its divergence.
+    public func simulate() throws(SpecError) -> FigureRecord {
+        var records: [PanelRecord] = []
+        for panel in panels { records.append(try panel.simulate(file: file)) }
+        return FigureRecord(panels: records, inset: try inset.map { panel throws(SpecError) in try panel.simulate(file: file) })
+    }
+}
+
+extension PanelSpec {
+    /// The record of this panel (see ``FigureSpec/simulate()``); `file` names the spec in errors.
+    public func simulate(file: String) throws(SpecError) -> PanelRecord {
+        switch content {
+        case .trajectories(let panel): PanelRecord(kind: kind, runs: try panel.runs.simulate(file: file))
+        case .loss(let panel): PanelRecord(kind: kind, runs: try panel.runs.simulate(file: file))
+        case .surface3d(let panel): PanelRecord(kind: kind, runs: try panel.runs.simulate(file: file))
+        case .gradientField(let panel):
+            PanelRecord(kind: kind, runs: panel.runs.runs.isEmpty ? nil : try panel.runs.simulate(file: file), arrows: panel.arrowField())
+        case .stateOverlay(let panel):
+            PanelRecord(kind: kind, runs: try panel.runs.simulateRuns(file: file, recordState: true).map { run in
+                var run = run
+                if panel.overlay == .stepSize { run.stepSizes = StateOverlayPanel.effectiveStepSizes(run.trace, optimizer: run.optimizerValue) }
+                return run.record
+            })
+        case .schedules(let panel): PanelRecord(kind: kind, schedules: try panel.simulate(file: file))
+        case .trainingCurves(let training): PanelRecord(kind: kind, training: try training.simulate(file: file))
+        case .l2Fits(let ridge): try ridge.simulate(kind: kind, curves: true, file: file)
+        case .l2Sweep(let ridge): try ridge.simulate(kind: kind, curves: false, file: file)
+        case .l2Contours(let panel): PanelRecord(kind: kind, fits: try panel.optima(file: file))
+        }
+    }
+}
+
+// MARK: - Runs
+
+extension RunSet {
+    /// A run's record while it is made, with the optimizer it ran (for step sizes).
+    struct Simulated {
+        var record: RunRecord
+        var optimizerValue: any Optimizer
+        var trace: Trace { record.trace }
+        var stepSizes: [[Double]]? {
+            get { record.stepSizes }
+            set { record.stepSizes = newValue }
+        }
+    }
+
+    /// Runs every optimizer, each on its own surface or the panel's, with its schedule.
+    func simulate(file: String, recordState: Bool = false) throws(SpecError) -> [RunRecord] {
+        try simulateRuns(file: file, recordState: recordState).map(\.record)
+    }
+
+    /// The runs with the optimizers they ran.
+    func simulateRuns(file: String, recordState: Bool) throws(SpecError) -> [Simulated] {
+        var records: [Simulated] = []
+        for run in runs {
+            let surface = run.surface ?? self.surface
+            let trace: Trace
+            do {
+                trace = try Trace.run(surface: surface.surface, optimizer: run.optimizer, schedule: run.schedule, start: run.start ?? start,
+                                      steps: run.steps ?? steps, noise: surface.noise, recordState: recordState)
+            } catch {
+                throw SpecError(file: file, line: run.location?.line, column: run.location?.column, "run '\(run.label)': \(error.message)")
+            }
+            records.append(Simulated(record: RunRecord(label: run.label, optimizer: run.optimizer.configuration.description,
+                                                       schedule: run.schedule?.configuration.description, trace: trace),
+                                     optimizerValue: run.optimizer))
+        }
+        return records
+    }
+}
+
+// MARK: - Gradient arrows
+
+extension GradientFieldPanel {
+    /// −∇f (or ∇f) at the centres of a grid of `arrows` columns across the view (and as many rows as keep the
+    /// cells square), leaving out points where the gradient is not finite.
+    func arrowField() -> ArrowField {
+        let view = style.view
+        let surface = runs.surface.surface
+        let columns = arrows
+        let rows = max(3, Int((Double(columns) * (view.y.upperBound - view.y.lowerBound) / (view.x.upperBound - view.x.lowerBound)).rounded()))
+        let sign = direction == .ascent ? 1.0 : -1.0
+        var field = ArrowField(points: [], vectors: [])
+        for row in 0..<rows {
+            for column in 0..<columns {
+                let x = view.x.lowerBound + (Double(column) + 0.5) / Double(columns) * (view.x.upperBound - view.x.lowerBound)
+                let y = view.y.lowerBound + (Double(row) + 0.5) / Double(rows) * (view.y.upperBound - view.y.lowerBound)
+                let g = surface.gradient(at: SIMD2(x, y))
+                guard g.x.isFinite, g.y.isFinite else { continue }
+                field.points.append(SIMD2(x, y))
+                field.vectors.append(SIMD2(sign * g.x, sign * g.y))
+            }
+        }
+        return field
+    }
+}
+
+// MARK: - Schedules and training
+
+extension SchedulesPanel {
+    /// Each curve's scheduler run for the panel's steps on its optimizer.
+    func simulate(file: String) throws(SpecError) -> [ScheduleRecord] {
+        var records: [ScheduleRecord] = []
+        for curve in curves {
+            do {
+                let run = try ScheduleRun.run(curve.scheduler, optimizer: curve.optimizer, steps: steps, metrics: metrics)
+                records.append(ScheduleRecord(label: curve.label, schedule: curve.scheduler.configuration.description,
+                                              optimizer: curve.optimizer.configuration.description, run: run))
+            } catch {
+                throw SpecError(file: file, line: curve.location?.line, column: curve.location?.column, "schedule '\(curve.label)': \(error.message)")
+            }
+        }
+        return records
+    }
+}
+
+extension TrainingSpec {
+    /// The training run's epochs and early-stopping outcome.
+    func simulate(file: String) throws(SpecError) -> TrainingRecord {
+        do {
+            let (run, train, validation) = try run()
+            return TrainingRecord(epochs: run.epochs, bestEpoch: run.bestEpoch, stopEpoch: run.stopEpoch, restoredBest: run.restoredBest,
+                                  diverged: run.diverged, trainCount: train.count, validationCount: validation.count)
+        } catch {
+            throw SpecError(file: file, line: location?.line, column: location?.column, "training: \(error.message)")
+        }
+    }
+}
+
+// MARK: - Ridge fits
+
+extension RidgeSpec {
+    /// The split data and θ*(λ) for every λ with its training and validation errors; with `curves`, each
+    /// fit sampled at 301 points across the data's x range padded by 3% either side (so the outermost points
+    /// are not cut by the frame).
+    func simulate(kind: PanelSpec.Kind, curves: Bool, file: String) throws(SpecError) -> PanelRecord {
+        let split: DatasetSplit
+        do { split = try dataset.split(validationFraction: validation, seed: seed) } catch {
+            throw SpecError(file: file, "dataset: \(error.message)")
+        }
+        let (train, validation) = (split.train, split.validation)
+        let trainRows = features(train), validationRows = features(validation)
+        let points = { (data: Dataset) in zip(data.inputs, data.targets).map { SIMD2($0[0], $1) } }
+        let data = RidgeData(train: points(train), validation: points(validation))
+        let (xLow, xHigh) = data.paddedXRange
+        var fits: [RidgeFit] = []
+        for lambda in lambdas {
+            guard let theta = Ridge.solve(features: trainRows, targets: train.targets, lambda: lambda) else {
+                throw SpecError(file: file, "λ = \(pythonRepr(lambda)) leaves the degree-\(degree) fit of \(train.count) points undetermined: "
+                                + "use a penalty above 0 or a lower degree")
+            }
+            let curve = curves ? (0...300).map { i -> SIMD2<Double> in
+                let x = xLow + (xHigh - xLow) * Double(i) / 300
+                return SIMD2(x, zip(Ridge.polynomialFeatures(x, degree: degree), theta).reduce(0) { $0 + $1.0 * $1.1 })
+            } : nil
+            fits.append(RidgeFit(lambda: lambda, coefficients: theta,
+                                 trainMSE: Ridge.meanSquaredError(theta, features: trainRows, targets: train.targets),
+                                 validationMSE: Ridge.meanSquaredError(theta, features: validationRows, targets: validation.targets),
+                                 curve: curve))
+        }
+        return PanelRecord(kind: kind, data: data, fits: fits)
+    }
+
+    private func features(_ data: Dataset) -> [[Double]] { data.inputs.map { Ridge.polynomialFeatures($0[0], degree: degree) } }
+}
+
+extension L2ContoursPanel {
+    /// θ*(λ) = (w, b) of linear regression on the surface's data for each λ: the optimum sliding from the
+    /// least-squares fit towards the origin.
+    func optima(file: String) throws(SpecError) -> [RidgeFit] {
+        let rows = surface.inputs.map { [$0, 1.0] }
+        var fits: [RidgeFit] = []
+        for lambda in lambdas {
+            guard let theta = Ridge.solve(features: rows, targets: surface.targets, lambda: lambda) else {
+                throw SpecError(file: file, "λ = \(pythonRepr(lambda)): the data of \(surface.name) do not determine w and b; use a penalty above 0")
+            }
+            fits.append(RidgeFit(lambda: lambda, coefficients: theta, trainMSE: nil, validationMSE: nil, curve: nil))
+        }
+        return fits
+    }
+}
