@@ -5,13 +5,6 @@ import Testing
 /// `descent render`: files appear complete under their final names, and bad input is one clear line.
 @Suite struct RenderCommandTests {}
 
-/// A fresh temporary folder, removed by the caller.
-func temporaryFolder() throws -> String {
-    let path = NSTemporaryDirectory() + "descent-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
-}
-
 extension RenderCommandTests {
     static let spec = """
         kind: trajectories
