@@ -24,25 +24,19 @@ struct RenderCommand: TextCommand {
     @Argument(help: ArgumentHelp("Spec files (YAML).", valueName: "spec"))
     var specs: [String]
 
-    @Option(help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
-    var out: String
+    @OptionGroup var destination: OutputOptions
 
-    @Option(help: ArgumentHelp("Comma-separated formats: png, svg, pdf.", valueName: "formats"))
-    var format: String = "png"
+    @Option(help: ArgumentHelp("Comma-separated formats to write (default: png).", valueName: "formats",
+                               argumentType: RenderFormat.self),
+            transform: ValueList.parse)
+    var format = ValueList<RenderFormat>([.png])
 
-    @Option(help: ArgumentHelp("light, dark or print (default: the spec's theme, else light).", valueName: "theme"))
-    var theme: String?
-
-    @Option(help: ArgumentHelp("Device pixels per layout unit for PNG (2 for HiDPI), from 0.25 to 8.", valueName: "n"))
-    var scale: Double = 1
-
-    @Flag(help: "Leave the background transparent (for slides).")
-    var transparent = false
+    @OptionGroup var drawing: DrawingOptions
 
     func output() throws -> String {
-        let formats = try Self.parseFormats(format)
-        let themeOverride = try theme.map { name throws(InputError) in try Self.theme(named: name) }
-        guard scale.isFinite, (0.25...8).contains(scale) else { throw InputError("--scale must be between 0.25 and 8, got \(scale)") }
+        let formats = format.values.map(\.figureFormat)
+        let out = destination.out, scale = drawing.scale, transparent = drawing.transparent
+        let themeOverride = drawing.theme
         guard !specs.isEmpty else { throw InputError("give at least one spec file") }
 
         // Read and check every spec before writing anything.
@@ -74,30 +68,5 @@ struct RenderCommand: TextCommand {
             written.append(altPath)
         }
         return written.map { "wrote \($0)" }.joined(separator: "\n")
-    }
-
-    /// The theme called `name`, or an error suggesting the closest.
-    static func theme(named name: String) throws(InputError) -> Theme {
-        guard let theme = Theme.named(name) else {
-            let names = Theme.all.map(\.name)
-            let hint = closestName(to: name, in: names).map { " — did you mean '\($0)'?" } ?? ""
-            throw InputError("--theme: unknown theme '\(name)'\(hint) (known: \(names.joined(separator: ", ")))")
-        }
-        return theme
-    }
-
-    /// Reads `--format`: a comma-separated list of png, svg, pdf.
-    static func parseFormats(_ text: String) throws(InputError) -> [FigureFormat] {
-        var formats: [FigureFormat] = []
-        for part in text.split(separator: ",").map({ String($0).trimmingSpaces.lowercased() }) where !part.isEmpty {
-            guard let format = FigureFormat(rawValue: part) else {
-                let names = FigureFormat.allCases.map(\.rawValue)
-                let hint = closestName(to: part, in: names).map { " — did you mean '\($0)'?" } ?? ""
-                throw InputError("--format: unknown format '\(part)'\(hint) (choose from \(names.joined(separator: ", ")))")
-            }
-            if !formats.contains(format) { formats.append(format) }
-        }
-        guard !formats.isEmpty else { throw InputError("--format: give at least one of png, svg, pdf") }
-        return formats
     }
 }

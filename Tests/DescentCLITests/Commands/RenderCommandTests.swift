@@ -1,5 +1,6 @@
 import DescentCLI
 import Foundation
+import Plotting
 import Testing
 
 /// `descent render`: files appear complete under their final names, and bad input is one clear line.
@@ -51,21 +52,50 @@ extension RenderCommandTests {
         try Self.spec.write(toFile: good, atomically: true, encoding: .utf8)
         try Self.spec.replacingOccurrences(of: "surface: booth", with: "surface: boot").write(toFile: bad, atomically: true, encoding: .utf8)
         let out = folder + "/out"
-        let cases: [([String], String)] = [
-            ([good, bad, "--out", out], "bad.yaml:3:10: surface: unknown surface 'boot' — did you mean 'booth'?"),
-            ([good, "--out", out, "--format", "jpg"], "--format: unknown format 'jpg'"),
-            ([good, "--out", out, "--theme", "drak"], "--theme: unknown theme 'drak' — did you mean 'dark'?"),
-            ([good, "--out", out, "--scale", "100"], "--scale must be between 0.25 and 8"),
-            ([folder + "/missing.yaml", "--out", out], "cannot read spec"),
-        ]
-        for (arguments, message) in cases {
-            let result = CommandRunner.run(["render"] + arguments)
-            #expect(result.status == CommandRunner.usageStatus, "\(arguments)")
-            #expect(result.errorOutput.hasPrefix("error: "), "\(result.errorOutput)")
-            #expect(result.errorOutput.contains(message), "\(result.errorOutput)")
-            #expect(result.errorOutput.split(separator: "\n").count == 1)
-        }
+        // Input the parser refuses points to the command's help; a bad spec or file names its own place.
+        expectUsageErrors("render", [
+            ([good, bad, "--out", out], "bad.yaml:3:10: surface: unknown surface 'boot' — did you mean 'booth'?", false),
+            ([good, "--out", out, "--format", "png,pnf"], "'--format <formats>': unknown value 'pnf' — did you mean 'png'? (choose from png, svg, pdf)", true),
+            ([good, "--out", out, "--format", " , "], "give at least one of png, svg, pdf", true),
+            ([good, "--out", out, "--theme", "drak"], "'--theme <theme>'. Please provide one of 'light', 'dark' or 'print'.", true),
+            ([good, "--out", out, "--scale", "100"], "--scale must be between 0.25 and 8", true),
+            ([folder + "/missing.yaml", "--out", out], "cannot read spec", false),
+        ])
         // A bad spec stops the run before anything is written, good specs included.
         #expect(!FileManager.default.fileExists(atPath: out + "/good.png"))
+    }
+
+    @Test func formatsAreTakenOnceInTheOrderGiven() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.spec.write(toFile: folder + "/figure.yaml", atomically: true, encoding: .utf8)
+        let result = descent("render", folder + "/figure.yaml", "--out", folder, "--format", "SVG, png,svg")
+        #expect(result.status == 0, "\(result.errorOutput)")
+        #expect(result.output.split(separator: "\n").map { String($0.suffix(4)) } == [".svg", ".png", ".txt"])
+    }
+
+    @Test func helpListsTheFormatsAndThemes() {
+        let help = descent("render", "--help").output
+        for format in ["png", "svg", "pdf"] { #expect(help.contains("        \(format) "), "\(format)") }
+        #expect(help.contains("(values: \(Theme.all.map(\.name).joined(separator: ", ")))"))
+    }
+
+    /// A failure while working exits 1 without a pointer to --help, and leaves no figure behind.
+    @Test func anUnwritableOutputIsAFailure() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.spec.write(toFile: folder + "/figure.yaml", atomically: true, encoding: .utf8)
+        try #require(FileManager.default.createFile(atPath: folder + "/file", contents: Data("not a folder".utf8)))
+        let intoAFile = descent("render", folder + "/figure.yaml", "--out", folder + "/file")
+        #expect(intoAFile.status == CommandRunner.failureStatus)
+        #expect(intoAFile.errorOutput.hasPrefix("error: \(folder)/file: "), "\(intoAFile.errorOutput)")
+        #expect(!intoAFile.errorOutput.contains("--help"))
+        // A folder where the PNG should go: the figure cannot be renamed into place.
+        try FileManager.default.createDirectory(atPath: folder + "/out/figure.png", withIntermediateDirectories: true)
+        let ontoAFolder = descent("render", folder + "/figure.yaml", "--out", folder + "/out")
+        #expect(ontoAFolder.status == CommandRunner.failureStatus)
+        #expect(ontoAFolder.errorOutput.contains("cannot write '\(folder)/out/figure.png'"), "\(ontoAFolder.errorOutput)")
+        #expect(!ontoAFolder.errorOutput.contains("--help"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder + "/out") == ["figure.png"])
     }
 }
