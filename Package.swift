@@ -26,7 +26,8 @@ let package = Package(
                 resources: [.copy("colormaps")]),
         // Backend-neutral drawing: geometry, colours, scales, marks, axes, layout, the Canvas protocol.
         .target(name: "Plotting", dependencies: ["DescentAssets"]),
-        // The C libraries, through pkg-config. Only CairoBackend imports them.
+        // The C libraries, through pkg-config. Only CairoBackend imports them (and, for zlib, the benchmarks and
+        // the CairoBackend tests).
         .systemLibrary(name: "CCairo", pkgConfig: "cairo", providers: [.apt(["libcairo2-dev"])]),
         .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
         .systemLibrary(name: "CFontconfig", pkgConfig: "fontconfig", providers: [.apt(["libfontconfig-dev"])]),
@@ -49,8 +50,9 @@ let package = Package(
         .executableTarget(name: "DescentTool", dependencies: ["DescentCLI"], path: "Sources/descent"),
         // A small program that uses the library as a user's program would (`make test` builds and runs it).
         .executableTarget(name: "TraceSummary", dependencies: ["Descent"], path: "Examples/TraceSummary"),
-        // `make bench`: measures the simulation through the public API.
-        .executableTarget(name: "DescentBench", dependencies: ["Descent"], path: "Benchmarks/DescentBench"),
+        // `make bench`: measures the simulation through the public API, and zlib alone (through CPNG) for the
+        // animation's compression ratio.
+        .executableTarget(name: "DescentBench", dependencies: ["Descent", "CPNG"], path: "Benchmarks/DescentBench"),
 
         .testTarget(
             name: "SimulationTests",
@@ -60,7 +62,8 @@ let package = Package(
         .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Simulation", "Plotting"]),
         .testTarget(name: "DescentTests", dependencies: ["Descent"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Specs", "Descent"]),
+        // CPNG: the tests inflate image data with zlib's `uncompress`, independently of libpng.
+        .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Specs", "Descent", "CPNG"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Simulation", "Plotting"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,37 +27,34 @@ struct AnimateCommand: TextCommand {
     @Argument(help: ArgumentHelp("The spec file (YAML).", valueName: "spec"))
     var spec: String
 
-    @Option(help: ArgumentHelp("The folder to write into (created when missing).", valueName: "dir"))
-    var out: String
+    @OptionGroup var destination: OutputOptions
 
-    @Option(help: ArgumentHelp("Comma-separated outputs: png (numbered frames), apng, mp4, webm, gif.", valueName: "outputs"))
-    var frames: String = "png,apng"
+    @Option(help: ArgumentHelp("Comma-separated outputs (default: png,apng).", valueName: "outputs",
+                               argumentType: AnimationOutput.self),
+            transform: ValueList.parse)
+    var frames = ValueList<AnimationOutput>([.png, .apng])
 
     @Option(help: ArgumentHelp("Frames per second (default: the spec's fps, else 30), 1 to 120.", valueName: "n"))
     var fps: Int?
 
-    @Option(help: ArgumentHelp("Threads drawing and compressing frames (default: every core).", valueName: "n"))
+    @Option(help: ArgumentHelp("Threads drawing and compressing frames (default: every core), 1 to 256.", valueName: "n"))
     var jobs: Int?
 
-    @Option(help: ArgumentHelp("light, dark or print (default: the spec's theme, else light).", valueName: "theme"))
-    var theme: String?
-
-    @Option(help: ArgumentHelp("Device pixels per layout unit, from 0.25 to 8.", valueName: "n"))
-    var scale: Double = 1
+    @OptionGroup var drawing: DrawingOptions
 
     @Option(help: ArgumentHelp("zlib level of the PNG frames and the APNG, 0 to 9.", valueName: "n"))
     var compression: Int = AnimationRenderer.defaultLevel
 
-    @Flag(help: "Leave the background transparent.")
-    var transparent = false
+    func validate() throws {
+        if let fps { guard (1...120).contains(fps) else { throw ValidationError("--fps must be between 1 and 120, got \(fps)") } }
+        if let jobs { guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") } }
+        guard (0...9).contains(compression) else { throw ValidationError("--compression must be between 0 and 9, got \(compression)") }
+    }
 
     func output() throws -> String {
-        let outputs = try Self.parseOutputs(frames)
-        if let fps { guard (1...120).contains(fps) else { throw InputError("--fps must be between 1 and 120, got \(fps)") } }
-        if let jobs { guard (1...256).contains(jobs) else { throw InputError("--jobs must be between 1 and 256, got \(jobs)") } }
-        guard scale.isFinite, (0.25...8).contains(scale) else { throw InputError("--scale must be between 0.25 and 8, got \(scale)") }
-        guard (0...9).contains(compression) else { throw InputError("--compression must be between 0 and 9, got \(compression)") }
-        let themeOverride = try theme.map { name throws(InputError) in try RenderCommand.theme(named: name) }
+        let outputs = frames.values
+        let out = destination.out, scale = drawing.scale, transparent = drawing.transparent
+        let themeOverride = drawing.theme
 
         let spec = try FigureSpec.parse(try readSpec(spec), file: spec)
         let animation = try FigureAnimation(spec: spec, record: try spec.simulate(), theme: spec.resolvedTheme(themeOverride),
@@ -89,19 +86,4 @@ struct AnimateCommand: TextCommand {
     }
 
     static func megabytes(_ bytes: Int) -> String { String(format: "%.2f MB", Double(bytes) / 1_000_000) }
-
-    /// Reads `--frames`: a comma-separated list of png, apng, mp4, webm, gif.
-    static func parseOutputs(_ text: String) throws(InputError) -> [AnimationOutput] {
-        var outputs: [AnimationOutput] = []
-        for part in text.split(separator: ",").map({ String($0).trimmingSpaces.lowercased() }) where !part.isEmpty {
-            guard let output = AnimationOutput(rawValue: part) else {
-                let names = AnimationOutput.allCases.map(\.rawValue)
-                let hint = closestName(to: part, in: names).map { " — did you mean '\($0)'?" } ?? ""
-                throw InputError("--frames: unknown output '\(part)'\(hint) (choose from \(names.joined(separator: ", ")))")
-            }
-            if !outputs.contains(output) { outputs.append(output) }
-        }
-        guard !outputs.isEmpty else { throw InputError("--frames: give at least one of png, apng, mp4, webm, gif") }
-        return outputs
-    }
 }

@@ -33,8 +33,8 @@ struct ScheduleCommand: TextCommand {
                                valueName: "v1,v2,..."))
     var metrics: String?
 
-    @Option(help: "Output format: json or csv.")
-    var format: OutputFormat = .json
+    @Option(help: "How to print the numbers.")
+    var format: DataFormat = .json
 
     func output() throws -> String {
         let stepCount = try TraceCommand.parseSteps(steps)

@@ -45,8 +45,8 @@ struct TraceCommand: TextCommand {
     @Flag(help: "Add the optimizer's state (momentum and moment buffers) after each step.")
     var state = false
 
-    @Option(help: "Output format: json or csv.")
-    var format: OutputFormat = .json
+    @Option(help: "How to print the numbers.")
+    var format: DataFormat = .json
 
     @Option(help: ArgumentHelp("Instead of running, print a Python script that performs the same run with PyTorch and prints the same JSON.",
                                valueName: "pytorch"))

@@ -27,8 +27,8 @@ struct TrainCommand: TextCommand {
     @Argument(help: ArgumentHelp("A training spec (YAML, kind: training-curves); or give the settings as flags.", valueName: "spec"))
     var spec: String?
 
-    @Option(help: "Output format: json or csv.")
-    var format: OutputFormat = .json
+    @Option(help: "How to print the numbers.")
+    var format: DataFormat = .json
 
     @Option(help: ArgumentHelp("The dataset, such as 'moons(n=300, noise=0.3, seed=1)' (instead of a spec).", valueName: "component"))
     var dataset: String?

@@ -6,7 +6,17 @@ import Specs
 /// What one render of a spec writes: figure files, data files, or both.
 struct RenderOutputs: Sendable {
     var figures: [FigureFormat]
-    var data: [OutputFormat]
+    var data: [DataFormat]
+
+    init(figures: [FigureFormat], data: [DataFormat] = []) {
+        self.figures = figures
+        self.data = data
+    }
+
+    /// The outputs `--format` names.
+    init(_ formats: [RenderFormat]) {
+        self.init(figures: formats.compactMap(\.figureFormat), data: formats.compactMap(\.dataFormat))
+    }
 }
 
 /// Turns one spec into its files from a single simulation: every figure format and the alt text are drawn

@@ -6,22 +6,6 @@ import Testing
 /// `descent trace` as a user runs it: the output contract and one clear line for every kind of bad input.
 @Suite struct TraceCommandTests {}
 
-func descent(_ arguments: String...) -> CommandRunner.Result {
-    CommandRunner.run(arguments)
-}
-
-/// The JSON of `descent trace`, decoded exactly (JSONDecoder reads Doubles without loss).
-struct TraceJSON: Decodable {
-    var points: [[Double]]
-    var losses: [Double]
-    var lrs: [Double]
-    var diverged_at: Int?
-
-    init(_ text: String) throws {
-        self = try JSONDecoder().decode(TraceJSON.self, from: Data(text.utf8))
-    }
-}
-
 extension TraceCommandTests {
     @Test func jsonOutput() throws {
         let result = descent("trace", "--surface", "rosenbrock", "--optimizer", "Adam(lr=0.05)", "--steps", "25")
@@ -117,31 +101,5 @@ extension TraceCommandTests {
         #expect(firstLine.contains(fragment) || result.errorOutput.contains("column"), "\(result.errorOutput)")
         #expect(!result.errorOutput.contains("Usage:"))
         #expect(result.errorOutput.split(separator: "\n").count <= 3)
-    }
-}
-
-@Suite struct ListCommandTests {}
-
-extension ListCommandTests {
-    @Test func listsEverySurfaceAndOptimizerWithDefaults() {
-        let result = descent("list")
-        #expect(result.status == 0)
-        for entry in Surfaces.catalog.entries { #expect(result.output.contains(entry.name)) }
-        #expect(result.output.contains("rosenbrock(a=1, b=100)"))
-        #expect(result.output.contains("f = (1 - x)^2 + 100*(y - x^2)^2"))
-        #expect(result.output.contains("Adam(lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, amsgrad=False, maximize=False, decoupled_weight_decay=False)"))
-        #expect(!result.output.contains("foreach"))
-        #expect(descent("list", "optimizers").output.hasPrefix("Optimizers"))
-        #expect(descent("list", "surfaces").output.hasPrefix("Surfaces"))
-        let bad = descent("list", "colours")
-        #expect(bad.status != 0)
-        #expect(bad.errorOutput.hasPrefix("error: "))
-    }
-
-    @Test func helpSucceeds() {
-        let result = descent("trace", "--help")
-        #expect(result.status == 0)
-        #expect(result.output.contains("--optimizer"))
-        #expect(descent("--help").output.contains("trace"))
     }
 }
