@@ -64,12 +64,26 @@ public struct PanelSpec: Sendable {
         public var text: String
         public var at: SIMD2<Double>
         public var offset: SIMD2<Double>
+
+        public init(text: String, at: SIMD2<Double>, offset: SIMD2<Double> = SIMD2(30, -30)) {
+            self.text = text
+            self.at = at
+            self.offset = offset
+        }
     }
 
     public var title: String?
     public var legend: Chart.LegendPlacement
     public var annotations: [Annotation]
     public var content: Content
+
+    /// A panel showing `content`.
+    public init(title: String? = nil, legend: Chart.LegendPlacement = .auto, annotations: [Annotation] = [], content: Content) {
+        self.title = title
+        self.legend = legend
+        self.annotations = annotations
+        self.content = content
+    }
 
     /// The kind's name.
     public var kind: Kind { content.kind }

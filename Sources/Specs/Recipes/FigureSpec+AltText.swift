@@ -11,6 +11,8 @@ extension FigureSpec {
     public func altText(_ record: FigureRecord) throws(SpecError) -> String {
         if let alt { return alt }
         try checkShape(of: record)
+        for (panel, panelRecord) in zip(panels, record.panels) { try panel.check(panelRecord, file: file) }
+        if let inset, let insetRecord = record.inset { try inset.check(insetRecord, file: file) }
         let parts = zip(panels, record.panels).map { $0.altText($1) }
         var text = parts.count == 1 ? parts[0] : "A figure of \(parts.count) panels. " + parts.enumerated().map { "Panel \($0.offset + 1): \($0.element)" }.joined(separator: " ")
         if let inset, let insetRecord = record.inset { text += " An inset shows: " + inset.altText(insetRecord) }

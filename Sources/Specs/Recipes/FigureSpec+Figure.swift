@@ -53,12 +53,7 @@ extension PanelSpec {
     ///
     /// - Throws: ``SpecError`` when `record` is not a record of this panel's kind or lacks what it draws.
     public func panel(_ record: PanelRecord, theme: Theme, file: String) throws(SpecError) -> any FigurePanel {
-        guard record.kind == kind.rawValue else {
-            throw SpecError(file: file, "a \(kind.rawValue) panel cannot be drawn from a \(record.kind) record")
-        }
-        if let runSet, let runs = record.runs, runs.count != runSet.runs.count {
-            throw SpecError(file: file, "the \(kind.rawValue) record has \(runs.count) runs; the panel has \(runSet.runs.count)")
-        }
+        try check(record, file: file)
         func field<T>(_ value: T?, _ name: String) throws(SpecError) -> T {
             guard let value else { throw SpecError(file: file, "the \(kind.rawValue) record has no '\(name)'") }
             return value
@@ -75,6 +70,16 @@ extension PanelSpec {
         case .l2Fits(let ridge): return l2FitsChart(ridge, data: try field(record.data, "data"), fits: try field(record.fits, "fits"), theme: theme)
         case .l2Sweep: return l2SweepChart(try field(record.fits, "fits"), theme: theme)
         case .l2Contours(let panel): return l2ContoursChart(panel, optima: try field(record.fits, "fits"), theme: theme)
+        }
+    }
+
+    /// Checks that `record` is a record of this panel: its kind, and one run per run.
+    func check(_ record: PanelRecord, file: String) throws(SpecError) {
+        guard record.kind == kind.rawValue else {
+            throw SpecError(file: file, "a \(kind.rawValue) panel cannot be drawn from a \(record.kind) record")
+        }
+        if let runSet, let runs = record.runs, runs.count != runSet.runs.count {
+            throw SpecError(file: file, "the \(kind.rawValue) record has \(runs.count) runs; the panel has \(runSet.runs.count)")
         }
     }
 

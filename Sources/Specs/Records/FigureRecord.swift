@@ -63,6 +63,14 @@ public struct RunRecord: Codable, Sendable {
     /// For a step-size overlay: the effective step size of each coordinate after each step.
     public var stepSizes: [[Double]]?
 
+    public init(label: String, optimizer: String, schedule: String? = nil, trace: Trace, stepSizes: [[Double]]? = nil) {
+        self.label = label
+        self.optimizer = optimizer
+        self.schedule = schedule
+        self.trace = trace
+        self.stepSizes = stepSizes
+    }
+
     enum CodingKeys: String, CodingKey {
         case label, optimizer, schedule, trace
         case stepSizes = "step_sizes"

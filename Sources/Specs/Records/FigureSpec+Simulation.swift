@@ -62,13 +62,15 @@ extension RunSet {
         var records: [Simulated] = []
         for run in runs {
             let surface = run.surface ?? self.surface
-            let trace: Trace
+            var trace: Trace
             do {
                 trace = try Trace.run(surface: surface.surface, optimizer: run.optimizer, schedule: run.schedule, start: run.start ?? start,
                                       steps: run.steps ?? steps, noise: surface.noise, recordState: recordState)
             } catch {
                 throw SpecError(file: file, line: run.location?.line, column: run.location?.column, "run '\(run.label)': \(error.message)")
             }
+            // State entries in name order, as a decoded record has them, so a record and its copy print alike.
+            trace.state = trace.state?.map { $0.sorted { $0.name < $1.name } }
             records.append(Simulated(record: RunRecord(label: run.label, optimizer: run.optimizer.configuration.description,
                                                        schedule: run.schedule?.configuration.description, trace: trace),
                                      optimizerValue: run.optimizer))
@@ -153,10 +155,8 @@ extension RidgeSpec {
         let (xLow, xHigh) = data.paddedXRange
         var fits: [RidgeFit] = []
         for lambda in lambdas {
-            guard let theta = Ridge.solve(features: trainRows, targets: train.targets, lambda: lambda) else {
-                throw SpecError(file: file, "λ = \(pythonRepr(lambda)) leaves the degree-\(degree) fit of \(train.count) points undetermined: "
-                                + "use a penalty above 0 or a lower degree")
-            }
+            let theta = try RidgeFit.solve(trainRows, train.targets, lambda: lambda, file: file,
+                                           what: "the degree-\(degree) fit of \(train.count) points")
             let curve = curves ? (0...300).map { i -> SIMD2<Double> in
                 let x = xLow + (xHigh - xLow) * Double(i) / 300
                 return SIMD2(x, zip(Ridge.polynomialFeatures(x, degree: degree), theta).reduce(0) { $0 + $1.0 * $1.1 })
@@ -179,11 +179,22 @@ extension L2ContoursPanel {
         let rows = surface.inputs.map { [$0, 1.0] }
         var fits: [RidgeFit] = []
         for lambda in lambdas {
-            guard let theta = Ridge.solve(features: rows, targets: surface.targets, lambda: lambda) else {
-                throw SpecError(file: file, "λ = \(pythonRepr(lambda)): the data of \(surface.name) do not determine w and b; use a penalty above 0")
-            }
+            let theta = try RidgeFit.solve(rows, surface.targets, lambda: lambda, file: file, what: "w and b of \(surface.name)")
             fits.append(RidgeFit(lambda: lambda, coefficients: theta, trainMSE: nil, validationMSE: nil, curve: nil))
         }
         return fits
+    }
+}
+
+extension RidgeFit {
+    /// θ*(λ) of ``Ridge/solve(features:targets:lambda:)``.
+    ///
+    /// - Throws: ``SpecError`` when the system is singular (λ = 0 with features that do not determine θ),
+    ///   naming `what` was being fitted.
+    static func solve(_ rows: [[Double]], _ targets: [Double], lambda: Double, file: String, what: String) throws(SpecError) -> [Double] {
+        guard let theta = Ridge.solve(features: rows, targets: targets, lambda: lambda) else {
+            throw SpecError(file: file, "λ = \(pythonRepr(lambda)) leaves \(what) undetermined: use a penalty above 0 or fewer coefficients")
+        }
+        return theta
     }
 }

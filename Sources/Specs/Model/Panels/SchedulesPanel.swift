@@ -9,6 +9,13 @@ public struct SchedulesPanel: Sendable {
         public var optimizer: any Optimizer
         /// Where the curve is written, for messages about it.
         public var location: SpecLocation?
+
+        public init(scheduler: any LRScheduler, label: String, optimizer: any Optimizer, location: SpecLocation? = nil) {
+            self.scheduler = scheduler
+            self.label = label
+            self.optimizer = optimizer
+            self.location = location
+        }
     }
 
     public var curves: [Curve]
@@ -18,4 +25,11 @@ public struct SchedulesPanel: Sendable {
     public var metrics: [Double]?
     /// The y scale (linear unless the spec asks for log).
     public var yScale: AxisScale
+
+    public init(curves: [Curve], steps: Int, metrics: [Double]? = nil, yScale: AxisScale = .linear) {
+        self.curves = curves
+        self.steps = steps
+        self.metrics = metrics
+        self.yScale = yScale
+    }
 }

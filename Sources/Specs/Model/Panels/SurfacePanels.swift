@@ -5,6 +5,11 @@ import Simulation
 public struct TrajectoriesPanel: Sendable {
     public var runs: RunSet
     public var style: SurfaceStyle
+
+    public init(runs: RunSet, style: SurfaceStyle) {
+        self.runs = runs
+        self.style = style
+    }
 }
 
 /// Loss against step for each run (`kind: loss`).
@@ -21,6 +26,12 @@ public struct LossPanel: Sendable {
     /// The y scale; `nil` picks log when every loss is positive.
     public var yScale: AxisScale?
     public var xAxis: XAxis
+
+    public init(runs: RunSet, yScale: AxisScale? = nil, xAxis: XAxis = .steps) {
+        self.runs = runs
+        self.yScale = yScale
+        self.xAxis = xAxis
+    }
 }
 
 /// Arrows of −∇f (or ∇f) on a grid over the surface, with any runs on top (`kind: gradient-field`).
