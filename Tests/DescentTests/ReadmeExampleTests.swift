@@ -36,6 +36,18 @@ extension ReadmeExampleTests {
             gradient[1] = 20 * p[1]
             return p[0] * p[0] + 10 * p[1] * p[1]
         }
+
+        // Figures from specs: read once, simulate once, then draw, describe or export the record.
+        let figureSpec = try FigureSpec.parse("""
+            kind: loss
+            surface: rosenbrock
+            runs:
+              - optimizer: Adam(lr=0.05)
+            """, file: "loss.yaml")
+        let record = try figureSpec.simulate()
+        let figure = try figureSpec.figure(record, theme: .light)
+        let description = try figureSpec.altText(record)
+        let data = try record.json()
         // README: end
 
         #expect(trace.points.count == 301)
@@ -47,6 +59,12 @@ extension ReadmeExampleTests {
         #expect(weights == [0.5 - 0.1 * 0.1, -1.0 - 0.1 * 0.2, 2.0 + 0.1 * 0.3, 0.0 - 0.1 * 0.4])
         // PyTorch stops here too: the loss changes by less than tolerance_change (1e-9).
         #expect(abs(point[0]) < 1e-4 && abs(point[1]) < 1e-4)
+        // The figure, its description and its data come from the one record.
+        #expect(figure.panels.count == 1)
+        #expect(description.contains("Loss against step for one run (Adam) on rosenbrock"))
+        let decoded = try FigureRecord.decoder().decode(FigureRecord.self, from: data)
+        #expect(decoded.panels[0].runs?[0].trace.losses == record.panels[0].runs?[0].trace.losses)
+        #expect(decoded.panels[0].runs?[0].trace.points.count == 101)
     }
 
     @Test func theExampleIsTheReadmesCode() throws {
