@@ -62,8 +62,9 @@ test: deps
 $(RELEASE)/descent: deps FORCE
 	$(SWIFT) build -c release --product descent
 
+# Renders what changed since the last build (every figure the first time) and writes the pages.
 gallery: $(RELEASE)/descent
-	@sh Gallery/build.sh $(RELEASE)/descent $(SITE)
+	$(RELEASE)/descent site build Gallery --out $(SITE)
 
 bench: deps
 	sh Benchmarks/run.sh

@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "Simulation"),
         // Run-time data files: the colormap tables (Assets/).
         .target(name: "DescentAssets", path: "Assets", exclude: ["README.md", "colormaps/README.md"],
-                resources: [.copy("colormaps")]),
+                resources: [.copy("colormaps"), .copy("site")]),
         // Backend-neutral drawing: geometry, colours, scales, marks, axes, layout, the Canvas protocol.
         .target(name: "Plotting", dependencies: ["DescentAssets"]),
         // The C libraries, through pkg-config. Only CairoBackend imports them (and, for zlib, the benchmarks and
@@ -35,13 +35,16 @@ let package = Package(
         .target(name: "CairoBackend", dependencies: ["Plotting", "CCairo", "CPNG", "CFontconfig"]),
         // Figure specs in YAML and the recipes that turn them into figures.
         .target(name: "Specs", dependencies: ["Simulation", "Plotting", .product(name: "Yams", package: "Yams")]),
+        // The gallery's static site: manifest, figures rendered once into every format, pages, shards.
+        .target(name: "Site", dependencies: ["Specs", "Plotting", "CairoBackend", "Descent", "DescentAssets", "Simulation",
+                                             .product(name: "Yams", package: "Yams")]),
         // Re-exports the public modules under one name.
         .target(name: "Descent", dependencies: ["Simulation", "Plotting", "Specs", "CairoBackend"]),
         // The command-line interface as a library, so tests can drive every command in-process.
         .target(
             name: "DescentCLI",
             dependencies: [
-                "Descent", "Simulation", "Plotting", "Specs", "CairoBackend",
+                "Descent", "Simulation", "Plotting", "Specs", "CairoBackend", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,12 +62,13 @@ let package = Package(
             dependencies: ["Simulation"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Simulation", "Plotting"]),
+        .testTarget(name: "DescentCLITests", dependencies: ["DescentCLI", "Simulation", "Plotting", "Specs"]),
         .testTarget(name: "DescentTests", dependencies: ["Descent"]),
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         // CPNG: the tests inflate image data with zlib's `uncompress`, independently of libpng.
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Specs", "Descent", "CPNG"]),
         .testTarget(name: "SpecsTests", dependencies: ["Specs", "Simulation", "Plotting"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Specs"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -8,3 +8,13 @@ public enum DescentAssets {
         return try? String(contentsOf: url, encoding: .utf8)
     }
 }
+
+extension DescentAssets {
+    /// The bytes of the site asset `name` (`site.css`, `site.js`), copied into every built gallery.
+    public static func siteAsset(named name: String) -> [UInt8]? {
+        let file = name as NSString
+        guard let url = Bundle.module.url(forResource: file.deletingPathExtension, withExtension: file.pathExtension, subdirectory: "site"),
+              let data = try? Data(contentsOf: url) else { return nil }
+        return Array(data)
+    }
+}

@@ -37,8 +37,7 @@ struct AnimateCommand: TextCommand {
     @Option(help: ArgumentHelp("Frames per second (default: the spec's fps, else 30), 1 to 120.", valueName: "n"))
     var fps: Int?
 
-    @Option(help: ArgumentHelp("Threads drawing and compressing frames (default: every core), 1 to 256.", valueName: "n"))
-    var jobs: Int?
+    @OptionGroup var threads: JobsOptions
 
     @OptionGroup var drawing: DrawingOptions
 
@@ -47,7 +46,6 @@ struct AnimateCommand: TextCommand {
 
     func validate() throws {
         if let fps { guard (1...120).contains(fps) else { throw ValidationError("--fps must be between 1 and 120, got \(fps)") } }
-        if let jobs { guard (1...256).contains(jobs) else { throw ValidationError("--jobs must be between 1 and 256, got \(jobs)") } }
         guard (0...9).contains(compression) else { throw ValidationError("--compression must be between 0 and 9, got \(compression)") }
     }
 
@@ -61,7 +59,7 @@ struct AnimateCommand: TextCommand {
                                             transparent: transparent)
         let job = AnimationJob(animation, scale: scale, fps: fps)
         let ffmpeg = outputs.contains(where: \.needsFFmpeg) ? VideoEncoder.locateFFmpeg() : nil
-        let report = try AnimationRenderer.render(job, outputs: outputs, directory: out, jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+        let report = try AnimationRenderer.render(job, outputs: outputs, directory: out, jobs: threads.count,
                                                   level: compression, ffmpeg: ffmpeg)
         return Self.summary(report)
     }

@@ -41,6 +41,13 @@ public struct FigureSpec: Sendable {
     public var alt: String?
     /// How the figure animates (`descent animate`); nil for a still.
     public var animation: AnimationSpec?
+    /// The parameter the spec sweeps, when it declares one; this spec is then its first variant.
+    public var sweep: SweepSpec?
+    /// One spec per value of the sweep (this one first), each read from the text with the value in place of
+    /// `{param}`; empty without a sweep.
+    public var variants: [FigureSpec] = []
+    /// The value this spec was read with, for a variant of a sweep.
+    public var sweepValue: String?
 
     /// The first panel's kind (every figure has at least one panel).
     public var kind: PanelSpec.Kind { panels[0].kind }
@@ -52,5 +59,23 @@ public struct FigureSpec: Sendable {
         if let fontFamily { theme.fontFamily = fontFamily }
         if let fontSize { theme.fontSize = fontSize }
         return theme
+    }
+}
+
+/// One parameter of a spec swept over a few values (`sweep: {param: lr, values: [0.01, 0.1, 0.5]}`): each
+/// value is written in place of `{lr}` wherever the spec's text has it, giving one figure per value — what
+/// the gallery shows behind a slider.
+public struct SweepSpec: Sendable, Equatable {
+    /// The placeholder's name: the spec writes `{param}`.
+    public var param: String
+    /// The values, as written.
+    public var values: [String]
+    /// What the slider says the parameter is (`learning rate`); the name when not given.
+    public var label: String
+
+    public init(param: String, values: [String], label: String? = nil) {
+        self.param = param
+        self.values = values
+        self.label = label ?? param
     }
 }

@@ -3,7 +3,7 @@ import Simulation
 import Yams
 
 extension FigureSpec {
-    static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt", "animation"]
+    static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt", "animation", "sweep"]
     static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
                             "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
                             "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis", "lambdas", "degree"]
@@ -15,6 +15,27 @@ extension FigureSpec {
     /// - Parameter file: the file name used in messages.
     /// - Throws: ``SpecError`` at the line and column of the first problem.
     public static func parse(_ text: String, file: String) throws(SpecError) -> FigureSpec {
+        let object = try root(of: text, file: file)
+        guard let sweep = try parseSweep(object, text: text) else { return try parse(object, text: text, file: file) }
+        var variants: [FigureSpec] = []
+        for value in sweep.values {
+            let variantText = text.replacingOccurrences(of: "{\(sweep.param)}", with: value)
+            do {
+                var variant = try parse(try root(of: variantText, file: file), text: variantText, file: file)
+                variant.sweepValue = value
+                variants.append(variant)
+            } catch {
+                throw SpecError(file: error.file, line: error.line, column: error.column, "with \(sweep.param) = \(value): \(error.message)")
+            }
+        }
+        var spec = variants[0]
+        spec.sweep = sweep
+        spec.variants = variants
+        return spec
+    }
+
+    /// The YAML of a spec as a mapping.
+    static func root(of text: String, file: String) throws(SpecError) -> YAMLObject {
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { throw SpecError(file: file, "the spec is empty") }
@@ -26,7 +47,35 @@ extension FigureSpec {
         } catch {
             throw SpecError(file: file, "cannot read YAML: \(error)")
         }
-        let object = try YAMLObject(root, file: file, what: "a spec")
+        return try YAMLObject(root, file: file, what: "a spec")
+    }
+
+    /// `sweep: {param, values, label}`: a placeholder name the text uses as `{param}`, and 2 to 12 values.
+    static func parseSweep(_ object: YAMLObject, text: String) throws(SpecError) -> SweepSpec? {
+        guard let node = object["sweep"] else { return nil }
+        let block = try YAMLObject(node, file: object.file, what: "'sweep'")
+        try block.requireKeys(in: ["param", "values", "label"], what: "'sweep'")
+        let param = try block.requiredString("param", what: "'sweep'")
+        guard let first = param.first, first.isLetter || first == "_", param.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            throw block.error(at: block["param"], "'param' must be a name such as lr or batch_size, got '\(param)'")
+        }
+        guard case .sequence(let items)? = block["values"], (2...12).contains(items.count) else {
+            throw block.error(at: block["values"] ?? node, "'values' must be a list of 2 to 12 values, such as [0.01, 0.1, 0.5]")
+        }
+        var values: [String] = []
+        for item in items {
+            guard case .scalar(let scalar) = item, !scalar.string.isEmpty else { throw block.error(at: item, "each of 'values' must be a number or a word") }
+            guard !values.contains(scalar.string) else { throw block.error(at: item, "'\(scalar.string)' is given twice in 'values'") }
+            values.append(scalar.string)
+        }
+        guard text.contains("{\(param)}") else {
+            throw block.error(at: block["param"], "the spec never writes {\(param)}: put it where each value goes, such as 'SGD(lr={\(param)})'")
+        }
+        return SweepSpec(param: param, values: values, label: try block.string("label"))
+    }
+
+    /// Reads one spec (one variant of a sweep) from its mapping.
+    static func parse(_ object: YAMLObject, text: String, file: String) throws(SpecError) -> FigureSpec {
         let kinds = PanelSpec.Kind.allCases.map(\.rawValue) + ["panels"]
         guard let kind = try object.choice("kind", kinds) else {
             throw object.error(at: nil, "a spec needs 'kind' (\(kinds.joined(separator: ", ")))")

@@ -2,18 +2,22 @@
 # Renders every figure spec in Gallery/ (PNG at 1x and 2x, SVG, PDF) and every animated spec in
 # Gallery/animations/ (an APNG, and its last frame as a still) into a site folder with an index page.
 # `descent render` writes each file under a temporary name and renames it, and the index is written the
-# same way, so an interrupted build never leaves a half-written file under its final name. The real site
-# builder (with captions and per-topic pages) replaces this script later.
+# same way, so an interrupted build never leaves a half-written file under its final name.
 #
-# usage: Gallery/build.sh DESCENT_BINARY SITE_FOLDER
+# This was `make gallery` before `descent site build` replaced it; `make bench` keeps it to time the site
+# builder against it on the same specs.
+#
+# usage: Benchmarks/gallery-stand-in.sh DESCENT_BINARY SITE_FOLDER   (GALLERY=folder to use another gallery)
 set -eu
 descent=$1
 site=$2
-here=$(dirname "$0")
+here=${GALLERY:-$(dirname "$0")/../Gallery}
 mkdir -p "$site/figures" "$site/figures@2x"
+# Every spec but the site builder's manifest, which the stand-in never knew.
+specs=$(ls "$here"/*.yaml | grep -v '/gallery\.yaml$')
 
-"$descent" render "$here"/*.yaml --out "$site/figures" --format png,svg,pdf > /dev/null
-"$descent" render "$here"/*.yaml --out "$site/figures@2x" --format png --scale 2 > /dev/null
+"$descent" render $specs --out "$site/figures" --format png,svg,pdf > /dev/null
+"$descent" render $specs --out "$site/figures@2x" --format png --scale 2 > /dev/null
 mkdir -p "$site/animations"
 "$descent" render "$here"/animations/*.yaml --out "$site/animations" --format png > /dev/null
 for spec in "$here"/animations/*.yaml; do
@@ -25,7 +29,7 @@ escape() { sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' -e 's/>/\&gt;/g' -e 's/"/\&quo
 
 items=""
 count=0
-for spec in "$here"/*.yaml; do
+for spec in $specs; do
   name=$(basename "$spec" .yaml)
   # The alt text is the generated description; the caption its first sentence (the title, in plain Unicode).
   alt=$(cat "$site/figures/$name.alt.txt" 2>/dev/null | escape)

@@ -1,0 +1,63 @@
+/// What the gallery shows and in which order: `Gallery/gallery.yaml`.
+///
+/// ```yaml
+/// title: Descent
+/// intro: Figures for teaching optimization.
+/// topics:
+///   - slug: learning-rate
+///     title: Learning rate
+///     intro: Too small crawls, too large diverges.
+///     tags: [learning-rate]
+///     figures: [learning-rates, learning-rate-multiples, animations/race]
+/// takeaways:
+///   - text: Tune the learning rate first.
+///     figures: [learning-rates]
+/// ```
+///
+/// A figure is named by its spec's path under `Gallery/` without `.yaml` (`animations/race`). Every spec
+/// must be listed by a topic, and every name a topic lists must have a spec.
+public struct GalleryManifest: Sendable, Equatable {
+    /// One page of the course.
+    public struct Topic: Sendable, Equatable {
+        public var slug: String
+        public var title: String
+        public var intro: String
+        public var tags: [String]
+        /// The figures, in the order the page shows them.
+        public var figures: [String]
+    }
+
+    /// One lesson of the takeaways page, with the figures that show it.
+    public struct Takeaway: Sendable, Equatable {
+        public var text: String
+        public var figures: [String]
+    }
+
+    public var title: String
+    public var intro: String
+    public var topics: [Topic]
+    public var takeaways: [Takeaway]
+
+    /// Every figure, in topic order, each once.
+    public var figures: [String] {
+        var seen = Set<String>(), ordered: [String] = []
+        for topic in topics { for figure in topic.figures where seen.insert(figure).inserted { ordered.append(figure) } }
+        return ordered
+    }
+
+    /// The topics that show `figure`.
+    public func topics(showing figure: String) -> [Topic] { topics.filter { $0.figures.contains(figure) } }
+}
+
+/// Names that become file names: lower-case letters, digits and single hyphens (`learning-rate`), so a
+/// name can never leave its folder (no `/`, no `..`).
+public enum Slug {
+    /// Whether `name` is a slug.
+    public static func isValid(_ name: String) -> Bool {
+        guard let first = name.first, let last = name.last, first != "-", last != "-", !name.contains("--") else { return false }
+        return name.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+
+    /// The file-name form of a figure name: `animations/race` → `animations-race`.
+    public static func file(forFigure name: String) -> String { name.replacingOccurrences(of: "/", with: "-") }
+}

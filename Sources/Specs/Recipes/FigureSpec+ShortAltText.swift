@@ -1,0 +1,74 @@
+import Foundation
+import Plotting
+
+extension FigureSpec {
+    /// The most characters a short alt text has.
+    public static let shortAltLength = 150
+
+    /// Alt text of at most ``shortAltLength`` characters — the chart type, its data, and what to see — for an
+    /// image's `alt`; the long description (``altText(_:)``) carries the numbers. The spec's own `alt`, when
+    /// given, is used as it is.
+    ///
+    /// - Throws: ``SpecError`` when the record does not belong to this spec.
+    public func shortAltText(_ record: FigureRecord) throws(SpecError) -> String {
+        if let alt { return alt }
+        try checkShape(of: record)
+        let parts = zip(panels, record.panels).map { $0.shortAltText($1) }
+        let text = parts.count == 1 ? parts[0] : "\(parts.count) panels: " + parts.joined(separator: "; ")
+        return Self.shortened(text, to: Self.shortAltLength)
+    }
+
+    /// `text` cut at a word boundary to at most `limit` characters, with an ellipsis when cut.
+    static func shortened(_ text: String, to limit: Int) -> String {
+        guard text.count > limit else { return text }
+        var cut = String(text.prefix(limit - 1))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        return cut.trimmingCharacters(in: [",", ";", ":", " "]) + "…"
+    }
+}
+
+extension PanelSpec {
+    /// One clause: "<chart> of <data>; <what to see>".
+    func shortAltText(_ record: PanelRecord) -> String {
+        let runs = record.runs ?? []
+        let count = runs.count == 1 ? "1 run" : "\(runs.count) runs"
+        switch content {
+        case .trajectories(let panel):
+            return "Map of \(count) on \(panel.runs.surface.surface.name)" + Self.lowest(runs)
+        case .loss(let panel):
+            return "Line chart of loss against \(panel.xAxis == .epochs ? "epoch" : "step") for \(count)" + Self.lowest(runs)
+        case .gradientField(let panel):
+            return "Arrows of \(panel.direction == .ascent ? "the gradient, pointing uphill" : "−∇f, pointing downhill") over \(panel.runs.surface.surface.name)"
+        case .stateOverlay(let panel):
+            switch panel.overlay {
+            case .velocity: return "Map of \(count) on \(panel.runs.surface.surface.name) with momentum arrows along the paths"
+            case .stepSize: return "Line chart of per-coordinate step size against step for \(count)"
+            case .evaluations: return "Bar chart of function evaluations per step for \(count)"
+            }
+        case .surface3d(let panel):
+            return "3-D surface of \(panel.runs.surface.surface.name) with \(count) drawn on it"
+        case .schedules(let panel):
+            return "Line chart of learning rate against step for \(panel.curves.count) schedule\(panel.curves.count == 1 ? "" : "s")"
+        case .trainingCurves:
+            guard let training = record.training else { return "Line chart of training and validation loss per epoch" }
+            return "Line chart of training and validation loss per epoch"
+                + (training.stopEpoch.map { stop in "; early stopping at epoch \(stop)" } ?? "")
+                + (training.bestEpoch.map { best in ", best epoch \(best)" } ?? "")
+        case .l2Fits(let ridge):
+            return "Degree-\(ridge.degree) polynomial fits for \(ridge.lambdas.count) L2 penalties: small λ wiggles, large λ flattens"
+        case .l2Sweep:
+            let best = (record.fits ?? []).filter { $0.validationMSE != nil }.min { $0.validationMSE! < $1.validationMSE! }
+            return "Line chart of training and validation error against λ" + (best.map { "; validation is lowest at λ = \(Self.lambdaText($0.lambda))" } ?? "")
+        case .l2Contours:
+            return "Loss contours over (w, b) with L2 circles; the optimum moves towards the origin as λ grows"
+        }
+    }
+
+    /// "; lowest: Adam" for the run with the lowest final loss, among several runs that did not diverge.
+    private static func lowest(_ runs: [RunRecord]) -> String {
+        guard runs.count > 1, let best = runs.filter({ $0.trace.divergedAt == nil && !$0.trace.losses.isEmpty })
+            .min(by: { $0.trace.losses.last! < $1.trace.losses.last! }) else { return "" }
+        let label = ((try? MathText(best.label)) ?? MathText(plain: best.label)).readable
+        return "; \(label) ends lowest"
+    }
+}
