@@ -11,6 +11,8 @@ struct FigureBuild {
     /// The figure's name in the manifest, and its spec.
     var name: String
     var spec: FigureSpec
+    /// The spec file's text (with a sweep's `{param}` placeholders), offered as the figure's recipe.
+    var text: String
     var key: ContentKey
     /// The site's folder.
     var site: String
@@ -61,7 +63,7 @@ struct FigureBuild {
         }
         downloads["json"] = try write(Array(try record.json()), "\(slug).json")
         downloads["csv"] = try write(Array(record.csv().utf8), "\(slug).csv")
-        downloads["yaml"] = try write(Array(spec.text.utf8), "\(slug).yaml")
+        downloads["yaml"] = try write(Array(text.utf8), "\(slug).yaml")
         var animation: String?
         if spec.animation != nil {
             let job = AnimationJob(try FigureAnimation(spec: spec, record: record, theme: spec.resolvedTheme()))

@@ -61,14 +61,14 @@ public struct SiteBuilder: Sendable {
         let specs = try readSpecs(manifest)
         let mine = shard.map { $0.share(of: specs.map { ($0.name, Self.cost(of: $0.spec)) }) } ?? Set(specs.map(\.name))
         var report = Report()
-        var todo: [(name: String, spec: FigureSpec, key: ContentKey)] = []
+        var todo: [(name: String, spec: FigureSpec, text: String, key: ContentKey)] = []
         for item in specs where mine.contains(item.name) {
-            let key = self.key(item.name, item.spec)
+            let key = self.key(item.name, item.text)
             if let entry = state(of: item.name), entry.key == key.description,
                entry.files.allSatisfy({ FileManager.default.fileExists(atPath: path($0)) }) {
                 report.skipped += 1
             } else {
-                todo.append((item.name, item.spec, key))
+                todo.append((item.name, item.spec, item.text, key))
             }
         }
         try render(todo)
@@ -97,18 +97,18 @@ public struct SiteBuilder: Sendable {
     // MARK: - Steps
 
     /// Every spec of the manifest, read (and checked) before anything is drawn.
-    private func readSpecs(_ manifest: GalleryManifest) throws -> [(name: String, spec: FigureSpec)] {
+    private func readSpecs(_ manifest: GalleryManifest) throws -> [(name: String, spec: FigureSpec, text: String)] {
         try manifest.figures.map { name in
             let file = (gallery as NSString).appendingPathComponent(name + ".yaml")
             guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
                 throw SiteError("cannot read \(file)")
             }
-            return (name, try FigureSpec.parse(text, file: file))
+            return (name, try FigureSpec.parse(text, file: file), text)
         }
     }
 
     /// Draws `todo` on `jobs` threads, each figure's state written after its files.
-    private func render(_ todo: [(name: String, spec: FigureSpec, key: ContentKey)]) throws {
+    private func render(_ todo: [(name: String, spec: FigureSpec, text: String, key: ContentKey)]) throws {
         guard !todo.isEmpty else { return }
         let queue = WorkQueue(count: todo.count)
         let out = self.out, progress = self.progress
@@ -117,7 +117,7 @@ public struct SiteBuilder: Sendable {
                 let item = todo[k]
                 progress?(Progress(done: queue.finished, total: todo.count, current: item.name))
                 do {
-                    let entry = try FigureBuild(name: item.name, spec: item.spec, key: item.key, site: out).run()
+                    let entry = try FigureBuild(name: item.name, spec: item.spec, text: item.text, key: item.key, site: out).run()
                     try SiteFiles.write(Array(try Self.encoder.encode(entry)), to: statePath(item.name))
                     queue.finish()
                 } catch {
@@ -130,12 +130,12 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Removes what no figure of the manifest owns any more, then writes the pages and the assets.
-    private func assemble(_ manifest: GalleryManifest, specs: [(name: String, spec: FigureSpec)]) throws -> Report {
+    private func assemble(_ manifest: GalleryManifest, specs: [(name: String, spec: FigureSpec, text: String)]) throws -> Report {
         var report = Report()
         var entries: [String: FigureEntry] = [:]
-        for (name, spec) in specs {
+        for (name, _, text) in specs {
             guard let entry = state(of: name) else { throw SiteError("\(name) has not been rendered: run every shard before assembling") }
-            guard entry.key == key(name, spec).description else {
+            guard entry.key == key(name, text).description else {
                 throw SiteError("\(name) was rendered from another version of its spec or of Descent: render it again before assembling")
             }
             entries[name] = entry
@@ -153,7 +153,7 @@ public struct SiteBuilder: Sendable {
             }
         }
         var pages = Pages(manifest: manifest, figures: entries)
-        pages.specs = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0.spec.text) })
+        pages.specs = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0.text) })
         var written = Set<String>()
         for (page, html) in pages.all() {
             if try SiteFiles.write(Array(html.description.utf8), to: path(page)) { report.pagesWritten += 1 }
@@ -187,9 +187,9 @@ public struct SiteBuilder: Sendable {
         return key.description
     }
 
-    /// The key of a figure's files.
-    func key(_ name: String, _ spec: FigureSpec) -> ContentKey {
-        ContentKey(["descent-site-figure-1", buildID, name, spec.text])
+    /// The key of a figure's files: its name, its spec file's text and the build of Descent.
+    func key(_ name: String, _ text: String) -> ContentKey {
+        ContentKey(["descent-site-figure-1", buildID, name, text])
     }
 
     /// A rough cost for balancing shards: pixels drawn, times frames for an animation, times variants.
