@@ -44,6 +44,8 @@ if [ -z "$descent_ms" ] || [ -z "$descent_s" ]; then
   echo "bench: DescentBench printed no still or animation timing" >&2
   exit 1
 fi
+echo ""
+sh Benchmarks/gallery.sh "$bin/descent" $QUICK
 
 # The matplotlib peer, in its own virtual environment.
 have_matplotlib() { [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c 'import matplotlib, numpy' >/dev/null 2>&1; }
