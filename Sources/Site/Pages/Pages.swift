@@ -18,12 +18,9 @@ struct Pages {
 
     func index() -> HTML {
         let cards = manifest.topics.enumerated().map { number, topic -> HTML in
-            let thumbnail = topic.figures.first.flatMap { figures[$0] }.map { entry -> HTML in
-                let variant = entry.variants[0]
-                return "<img src=\"\(variant.png)\" width=\"\(entry.width)\" height=\"\(entry.height)\" alt=\"\" loading=\"lazy\">"
-            } ?? ""
+            let image = topic.figures.first.flatMap { figures[$0] }.map { thumbnail($0) } ?? ""
             return """
-                <li class="card"><a href="topics/\(topic.slug).html">\(thumbnail)<span class="card-title">\(number + 1). \(topic.title)</span></a>
+                <li class="card"><a href="topics/\(topic.slug).html">\(image)<span class="card-title">\(number + 1). \(topic.title)</span></a>
                 <p>\(Self.firstSentence(topic.intro))</p></li>
                 """
         }
@@ -77,7 +74,7 @@ struct Pages {
     func takeaways() -> HTML {
         let items = manifest.takeaways.map { takeaway -> HTML in
             let links = takeaway.figures.compactMap { figures[$0] }.map { entry -> HTML in
-                "<a class=\"thumb\" href=\"figures/\(entry.slug).html\"><img src=\"\(entry.variants[0].png)\" width=\"\(entry.width)\" height=\"\(entry.height)\" alt=\"\" loading=\"lazy\"><span>\(entry.title)</span></a>"
+                "<a class=\"thumb\" href=\"figures/\(entry.slug).html\">\(thumbnail(entry))<span>\(entry.title)</span></a>"
             }
             return "<li><p>\(takeaway.text)</p><div class=\"thumbs\">\(links)</div></li>"
         }
@@ -97,7 +94,7 @@ struct Pages {
         let cards = manifest.figures.compactMap { figures[$0] }.map { entry -> HTML in
             let figureTags = Array(Set(manifest.topics(showing: entry.name).flatMap(\.tags))).sorted()
             return """
-                <li class="card" data-tags="\(figureTags.joined(separator: " "))"><a href="figures/\(entry.slug).html"><img src="\(entry.variants[0].png)" width="\(entry.width)" height="\(entry.height)" alt="" loading="lazy">\
+                <li class="card" data-tags="\(figureTags.joined(separator: " "))"><a href="figures/\(entry.slug).html">\(thumbnail(entry))\
                 <span class="card-title">\(entry.title)</span></a><p>\(entry.alt)</p></li>
                 """
         }
@@ -146,6 +143,16 @@ struct Pages {
     private func dataLinks(_ entry: FigureEntry, root: HTML) -> HTML {
         guard let csv = entry.downloads["csv"], let json = entry.downloads["json"] else { return "" }
         return "<p class=\"data\">The numbers: <a href=\"\(root)\(csv)\">CSV</a> · <a href=\"\(root)\(json)\">JSON</a></p>"
+    }
+
+    /// A figure's image as a card shows it (from a top-level page): light or dark as the reader's system
+    /// prefers, decorative (the card's text names it).
+    func thumbnail(_ entry: FigureEntry) -> HTML {
+        let variant = entry.variants[0]
+        return """
+            <picture><source media="(prefers-color-scheme: dark)" srcset="\(variant.dark)">\
+            <img src="\(variant.png)" width="\(entry.width)" height="\(entry.height)" alt="" loading="lazy"></picture>
+            """
     }
 
     /// The light image with its 2x source, and the dark one for readers whose system prefers it; for an
