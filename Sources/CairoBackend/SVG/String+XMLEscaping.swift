@@ -1,11 +1,12 @@
 extension String {
     /// The string made safe inside XML text and inside attribute values, in either kind of quotes.
     ///
-    /// This is the one place where the back end escapes text for XML: `&`, `<`, `>`, `"` and `'` become
+    /// This is the one place where Descent escapes text for XML and HTML (the SVG writer and the gallery's
+    /// pages both use it): `&`, `<`, `>`, `"` and `'` become
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;` and `&apos;`. Control characters that XML 1.0 cannot carry at
     /// all, not even as character references (everything below U+0020 except tab, line feed and carriage
     /// return, and U+FFFE/U+FFFF), become U+FFFD, the replacement character.
-    var xmlEscaped: String {
+    public var xmlEscaped: String {
         var escaped = ""
         escaped.reserveCapacity(utf8.count)
         for scalar in unicodeScalars {

@@ -1,3 +1,5 @@
+import CairoBackend
+
 /// A piece of HTML markup: the one place where text becomes markup.
 ///
 /// Text interpolated into an `HTML` literal is escaped — `&`, `<`, `>`, `"` and `'` — so it is safe both
@@ -32,22 +34,9 @@ struct HTML: Sendable, Equatable, ExpressibleByStringInterpolation, CustomString
         HTML(markup: pieces.map(\.markup).joined(separator: separator))
     }
 
-    /// `&`, `<`, `>`, `"` and `'` as character references.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    /// `&`, `<`, `>`, `"` and `'` as character references (and characters no page may hold replaced), by
+    /// the same rule as the SVG writer's (`String.xmlEscaped`).
+    static func escape(_ text: String) -> String { text.xmlEscaped }
 
     struct Interpolation: StringInterpolationProtocol {
         var markup = ""

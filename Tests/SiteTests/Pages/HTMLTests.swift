@@ -10,7 +10,7 @@ extension HTMLTests {
     @Test func textIsEscapedBetweenTagsAndInAttributes() {
         let title = Self.hostile
         let html: HTML = "<h1 title=\"\(title)\">\(title)</h1>"
-        let escaped = "&lt;script&gt;alert(&quot;x&quot; &amp; &#39;y&#39;)&lt;/script&gt;"
+        let escaped = "&lt;script&gt;alert(&quot;x&quot; &amp; &apos;y&apos;)&lt;/script&gt;"
         #expect(html.description == "<h1 title=\"\(escaped)\">\(escaped)</h1>")
         #expect(!html.description.contains("<script>"))
     }
