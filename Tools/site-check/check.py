@@ -392,8 +392,14 @@ def drain_logs(driver):
 
 
 def log_problems(driver, origin):
+    """Console errors and failed requests since the last call. Chromium's own probe of /favicon.ico (made
+    for pages that declare no icon, after some navigations only) is the browser's, not the page's: skipped.
+    An icon a page does declare is checked like any other file."""
     problems = []
+    favicon = origin + "/favicon.ico"
     for entry in driver.get_log("browser"):
+        if entry.get("message", "").startswith(favicon + " "):
+            continue
         if entry.get("level") == "SEVERE":
             problems.append(f"console error: {short(entry.get('message', '').strip())}")
     urls = {}
@@ -406,24 +412,30 @@ def log_problems(driver, origin):
         if method == "Network.requestWillBeSent":
             url = params.get("request", {}).get("url", "")
             urls[params.get("requestId")] = url
+            if url == favicon:
+                continue
             if not (url.startswith(origin + "/") or url == origin or url.startswith(("data:", "blob:"))):
                 problems.append(f"request outside the site: {url}")
         elif method == "Network.responseReceived":
             response = params.get("response", {})
+            if response.get("url") == favicon:
+                continue
             if response.get("status", 0) >= 400:
                 problems.append(f"failed request: HTTP {response.get('status')} {short(response.get('url', ''))}")
         elif method == "Network.loadingFailed":
             if params.get("canceled"):
                 continue  # superseded by the page itself (an image swapped before it arrived)
             url = urls.get(params.get("requestId"), "?")
+            if url == favicon:
+                continue
             problems.append(f"failed request: {params.get('errorText', 'failed')} {short(url)}")
     return problems
 
 
-def server_problems(server, page):
+def server_problems(server):
     problems = []
     for path, status in server.take_record():
-        if status >= 400 and not (path == "/favicon.ico"):
+        if status >= 400 and path != "/favicon.ico":
             problems.append(f"server answered {status} for {path}")
     return problems
 
@@ -579,9 +591,10 @@ def tag_filter_problems(driver, page_url, timeout):
                                   "[a.dataset.tag, a.getAttribute('href')])")
     if not links:
         problems.append("tag filter: no a.tag[data-tag] links on the page")
-    tags = sorted({tag for tag, _ in links} | {tag for card in cards for tag in card["tags"]})
+    tags = sorted({tag for tag, _ in links if tag} | {tag for card in cards for tag in card["tags"]})
     for tag, href in links:
-        expected = f"all.html?tag={urllib.parse.quote(tag)}"
+        # data-tag="" is the "all figures" link: all.html itself.
+        expected = f"all.html?tag={urllib.parse.quote(tag)}" if tag else "all.html"
         if href not in (expected, f"all.html?tag={tag}"):
             problems.append(f"tag filter: the link for {tag!r} goes to {href!r}, expected {expected!r}")
     for tag in tags[:MAX_TAGS]:
@@ -597,9 +610,9 @@ def tag_filter_problems(driver, page_url, timeout):
         if count == 0:
             problems.append(f"tag filter: ?tag={tag} shows no card")
     # A reader's path: click the first tag link, land on ?tag=, see the filtered list.
-    if links:
+    if tags and any(tag for tag, _ in links):
         load(driver, page_url, timeout)
-        link = driver.find_element(By.CSS_SELECTOR, "a.tag[data-tag]")
+        link = driver.find_element(By.CSS_SELECTOR, "a.tag[data-tag]:not([data-tag=''])")
         tag = link.get_attribute("data-tag")
         driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", link)
         link.click()
@@ -682,7 +695,7 @@ def check_page(driver, server, site, page, shots, decoded, timeout, state):
             set_javascript(driver, True)
 
     problems += log_problems(driver, server.origin)
-    problems += server_problems(server, page)
+    problems += server_problems(server)
     return list(dict.fromkeys(problems))  # in order, each once
 
 

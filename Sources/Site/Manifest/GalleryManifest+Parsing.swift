@@ -46,15 +46,7 @@ extension GalleryManifest {
 
     /// Reads the manifest's YAML.
     public static func parse(_ text: String, file: String) throws(SpecError) -> GalleryManifest {
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: text) else { throw SpecError(file: file, "the manifest is empty") }
-            root = node
-        } catch let error as SpecError {
-            throw error
-        } catch {
-            throw SpecError(file: file, "YAML: \(error)")
-        }
+        let root = try FigureSpec.composeYAML(text, file: file, what: "the manifest")
         let reader = Reader(file: file)
         let top = try reader.mapping(root, keys: ["title", "intro", "topics", "takeaways"], what: "the manifest")
         var topics: [Topic] = []

@@ -36,10 +36,17 @@ extension FigureSpec {
 
     /// The YAML of a spec as a mapping.
     static func root(of text: String, file: String) throws(SpecError) -> YAMLObject {
-        let root: Node
+        try YAMLObject(try composeYAML(text, file: file, what: "the spec"), file: file, what: "a spec")
+    }
+
+    /// The YAML document in `text` as Yams nodes (which keep their lines and columns), for the readers of
+    /// Descent's YAML files (specs, the gallery manifest).
+    ///
+    /// - Throws: ``SpecError`` at the place of a YAML syntax error, or saying that `what` is empty.
+    public static func composeYAML(_ text: String, file: String, what: String) throws(SpecError) -> Node {
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw SpecError(file: file, "the spec is empty") }
-            root = node
+            guard let node = try Yams.compose(yaml: text) else { throw SpecError(file: file, "\(what) is empty") }
+            return node
         } catch let error as SpecError {
             throw error
         } catch let error as YamlError {
@@ -47,7 +54,6 @@ extension FigureSpec {
         } catch {
             throw SpecError(file: file, "cannot read YAML: \(error)")
         }
-        return try YAMLObject(root, file: file, what: "a spec")
     }
 
     /// `sweep: {param, values, label}`: a placeholder name the text uses as `{param}`, and 2 to 12 values.

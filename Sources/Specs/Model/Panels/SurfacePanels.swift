@@ -14,12 +14,10 @@ public struct TrajectoriesPanel: Sendable {
 
 /// Loss against step for each run (`kind: loss`).
 public struct LossPanel: Sendable {
-    /// What the x axis counts.
+    /// What the x axis counts: optimizer `steps`, or `epochs` — passes over the data, where a step of a
+    /// mini-batch run on `linreg` is B/n of an epoch.
     public enum XAxis: String, Sendable, CaseIterable {
-        /// Optimizer steps.
-        case steps
-        /// Passes over the data: a step of a mini-batch run on `linreg` is B/n of an epoch.
-        case epochs
+        case steps, epochs
     }
 
     public var runs: RunSet
