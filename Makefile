@@ -15,7 +15,7 @@ SITE       := Gallery/site
 # pkg-config module → Debian package that provides it.
 PC_PACKAGES := cairo:libcairo2-dev libpng:libpng-dev zlib:zlib1g-dev fontconfig:libfontconfig-dev
 
-.PHONY: all deps build test gallery bench clean
+.PHONY: all deps build test gallery site-check bench clean
 
 all: build
 
@@ -65,6 +65,34 @@ $(RELEASE)/descent: deps FORCE
 # Renders what changed since the last build (every figure the first time) and writes the pages.
 gallery: $(RELEASE)/descent
 	$(RELEASE)/descent site build Gallery --out $(SITE)
+
+# Opens every page of the gallery in Debian's headless Chromium: console errors, failed requests, images,
+# links, the sweep sliders (by keyboard), the tag filter, with and without JavaScript; a screenshot of each
+# page at desktop and phone width lands in Gallery/site-check/. Installs chromium and chromium-driver (as
+# root, or prints the command) and selenium in Tools/site-check/.venv when missing.
+site-check: gallery
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
+	command -v chromedriver >/dev/null 2>&1 || missing="$$missing chromium-driver"; \
+	[ -x Tools/site-check/.venv/bin/python ] || python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing="$$missing python3-venv"; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing:$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing || exit 1; \
+	  else \
+	    echo "make site-check needs these Debian packages:$$missing" >&2; \
+	    echo "Install them with:  sudo apt-get update && sudo apt-get install -y$$missing" >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	@venv=Tools/site-check/.venv; \
+	if ! $$venv/bin/python -c 'import selenium' >/dev/null 2>&1 || [ Tools/site-check/requirements.txt -nt $$venv/.installed ]; then \
+	  echo "Setting up $$venv (selenium)…"; \
+	  { [ -x $$venv/bin/python ] || python3 -m venv $$venv; } && \
+	  $$venv/bin/python -m pip install --quiet --disable-pip-version-check -r Tools/site-check/requirements.txt && \
+	  touch $$venv/.installed || { echo "Could not set up $$venv: it needs python3 with venv, and pip access to PyPI." >&2; exit 1; }; \
+	fi
+	Tools/site-check/.venv/bin/python Tools/site-check/check.py $(SITE) --screenshots Gallery/site-check
 
 bench: deps
 	sh Benchmarks/run.sh

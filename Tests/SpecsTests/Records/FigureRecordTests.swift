@@ -15,7 +15,7 @@ extension FigureRecordTests {
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Gallery")
         let folders = [root, root.appendingPathComponent("animations")]
         return folders.flatMap { folder in
-            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") }.sorted()
+            ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".yaml") && $0 != "gallery.yaml" }.sorted()
                 .map { folder.appendingPathComponent($0).path }
         }
     }()
