@@ -108,10 +108,18 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.server.record.append((self.path, status))
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser drops connections it no longer needs (an image swapped before it arrived): not an error.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 class SiteServer:
     def __init__(self, root: Path):
         handler = functools.partial(SiteHandler, directory=str(root))
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = QuietServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.httpd.record = []
         self.httpd.record_lock = threading.Lock()
