@@ -9,13 +9,18 @@ for (const sweep of document.querySelectorAll("[data-sweep]")) {
     const img = figure.querySelector("img");
     const dark = figure.querySelector("source[media*='dark']");
     return { src: img.getAttribute("src"), srcset: img.getAttribute("srcset"), alt: img.getAttribute("alt"),
-             dark: dark ? dark.getAttribute("srcset") : null, value: figure.querySelector("figcaption").textContent };
+             dark: dark ? dark.getAttribute("srcset") : null, value: figure.querySelector("figcaption").textContent,
+             title: figure.dataset.title, description: figure.dataset.description };
   });
   const one = sweep.querySelector(".sweep-one");
   const img = one.querySelector("img");
   const dark = one.querySelector("source[media*='dark']");
   const slider = one.querySelector("input[type=range]");
   const output = one.querySelector("output");
+  // The caption and the long description follow the image (they belong to the figure around the sweep).
+  const block = sweep.closest("figure");
+  const caption = block ? block.querySelector(":scope > figcaption") : null;
+  const description = img.getAttribute("aria-describedby") ? document.getElementById(img.getAttribute("aria-describedby")) : null;
   one.hidden = false;
   const show = () => {
     const variant = variants[Number(slider.value)];
@@ -25,6 +30,8 @@ for (const sweep of document.querySelectorAll("[data-sweep]")) {
     if (dark && variant.dark) dark.srcset = variant.dark;
     output.textContent = variant.value.split(" = ").pop();
     slider.setAttribute("aria-valuetext", variant.value);
+    if (caption && variant.title) (caption.querySelector("a") || caption).textContent = variant.title;
+    if (description && variant.description) description.textContent = variant.description;
   };
   slider.addEventListener("input", show);
 }

@@ -52,7 +52,7 @@ struct FigureBuild {
                 png2x: try png(light, lightTheme, scale: 2, "\(slug)\(suffix)@2x.png"),
                 dark: try png(dark, darkTheme, scale: 1, "\(slug)\(suffix)-dark.png"),
                 dark2x: try png(dark, darkTheme, scale: 2, "\(slug)\(suffix)-dark@2x.png"),
-                alt: try variant.shortAltText(record)))
+                alt: try variant.shortAltText(record), title: Self.plainTitle(variant), description: try variant.altText(record)))
             if k == 0 { first = (record, light) }
         }
         guard let (record, light) = first else { preconditionFailure("a spec has at least one variant") }
@@ -73,8 +73,8 @@ struct FigureBuild {
             files.append(animation!)
             downloads["apng"] = animation
         }
-        return FigureEntry(name: name, slug: slug, key: key.description, title: Self.plainTitle(spec), alt: variants[0].alt,
-                           description: try spec.altText(record), width: Int(light.size.width.rounded()),
+        return FigureEntry(name: name, slug: slug, key: key.description, title: variants[0].title, alt: variants[0].alt,
+                           description: variants[0].description, width: Int(light.size.width.rounded()),
                            height: Int(light.size.height.rounded()), animation: animation, sweepLabel: spec.sweep?.label,
                            variants: variants, downloads: downloads, files: files)
     }
@@ -85,10 +85,16 @@ struct FigureBuild {
             : try FigureAnimation(spec: spec, record: record, theme: theme).lastFrame
     }
 
-    /// The first panel's title without markup, or the spec's name.
+    /// The figure's title without markup: its panel's title; for several panels, their titles joined when
+    /// there are at most three (and they are short), else the spec's file name in words.
     static func plainTitle(_ spec: FigureSpec) -> String {
-        let title = spec.panels.compactMap(\.title).first ?? ((spec.file as NSString).lastPathComponent as NSString).deletingPathExtension
-        return ((try? MathText(title)) ?? MathText(plain: title)).readable
+        let plain = { (text: String) in ((try? MathText(text)) ?? MathText(plain: text)).readable }
+        let titles = spec.panels.compactMap(\.title).map(plain)
+        if spec.panels.count == 1, let title = titles.first { return title }
+        let joined = titles.joined(separator: " · ")
+        if titles.count == spec.panels.count, titles.count <= 3, joined.count <= 90 { return joined }
+        let name = ((spec.file as NSString).lastPathComponent as NSString).deletingPathExtension.replacingOccurrences(of: "-", with: " ")
+        return name.prefix(1).uppercased() + name.dropFirst()
     }
 }
 

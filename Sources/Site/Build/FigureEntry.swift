@@ -10,8 +10,10 @@ struct FigureEntry: Codable, Sendable, Equatable {
         var png2x: String
         var dark: String
         var dark2x: String
-        /// Short alt text of this image.
+        /// Short alt text, caption and long description of this image.
         var alt: String
+        var title: String
+        var description: String
     }
 
     /// The figure's name in the manifest (`animations/race`) and its file name (`animations-race`).

@@ -161,8 +161,7 @@ struct Pages {
                  lazy: Bool = true) -> HTML {
         let describe: HTML = describedBy.map { id -> HTML in " aria-describedby=\"\(id)\"" } ?? ""
         let moving: HTML = animation.map { apng -> HTML in "<source media=\"(prefers-reduced-motion: no-preference)\" srcset=\"\(apng)\">" } ?? ""
-        let dark: HTML = animation == nil
-            ? "<source media=\"(prefers-color-scheme: dark)\" srcset=\"\(root)\(variant.dark) 1x, \(root)\(variant.dark2x) 2x\">" : ""
+        let dark: HTML = "<source media=\"(prefers-color-scheme: dark)\" srcset=\"\(root)\(variant.dark) 1x, \(root)\(variant.dark2x) 2x\">"
         return """
             <picture>\(moving)\(dark)<img src="\(root)\(variant.png)" srcset="\(root)\(variant.png2x) 2x" width="\(entry.width)" height="\(entry.height)" \
             alt="\(variant.alt)"\(describe)\(HTML.raw(lazy ? " loading=\"lazy\"" : ""))></picture>
@@ -174,7 +173,10 @@ struct Pages {
     func sweep(_ entry: FigureEntry, root: HTML, describedBy: String) -> HTML {
         let label = entry.sweepLabel ?? "value"
         let row = entry.variants.map { variant -> HTML in
-            "<figure class=\"sweep-variant\">\(picture(entry, variant, root: root, describedBy: nil))<figcaption>\(label) = \(variant.value ?? "")</figcaption></figure>"
+            """
+            <figure class="sweep-variant" data-title="\(variant.title)" data-description="\(variant.description)">\
+            \(picture(entry, variant, root: root, describedBy: nil))<figcaption>\(label) = \(variant.value ?? "")</figcaption></figure>
+            """
         }
         let first = entry.variants[0]
         return """
