@@ -1,0 +1,21 @@
+/// One evaluation of a search: a configuration (its id, values and unit-cube coordinates), the budget it ran
+/// with, and what it scored. Under successive halving and Hyperband the same id comes back at larger budgets.
+public struct SearchTrial: Sendable, Equatable, Codable {
+    public var id: Int
+    /// The values by dimension name, in Python's spelling (`0.01`, `3`, `'relu'`).
+    public var params: [String: String]
+    public var unit: [Double]
+    public var budget: Int
+    /// Hyperband's bracket s and rung i.
+    public var bracket: Int?
+    public var rung: Int?
+    public var value: Double
+    public var diverged: Bool
+    /// The smallest value of this and every earlier trial.
+    public var bestSoFar: Double
+
+    enum CodingKeys: String, CodingKey {
+        case id, params, unit, budget, bracket, rung, value, diverged
+        case bestSoFar = "best_so_far"
+    }
+}
