@@ -13,7 +13,7 @@ public struct DescentCommand: ParsableCommand {
         encoding fails); 2 for a usage error: arguments the parser refuses, or bad input such as a malformed \
         spec or an unknown component. Errors go to standard error, starting with 'error: '.
         """,
-        subcommands: [TraceCommand.self, ScheduleCommand.self, TrainCommand.self, RenderCommand.self, AnimateCommand.self, SiteCommand.self, ListCommand.self]
+        subcommands: [TraceCommand.self, ScheduleCommand.self, TrainCommand.self, RenderCommand.self, AnimateCommand.self, SearchCommand.self, SiteCommand.self, ListCommand.self]
     )
 
     public init() {}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import Simulation
+import Specs
+
+/// `descent search`: runs a hyperparameter search and prints its trials.
+struct SearchCommand: TextCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Run a hyperparameter search (grid, random, successive halving, Hyperband) and print every trial.",
+        discussion: """
+        The spec names an objective ({trace: {surface, optimizer template}} or {expr: formula}), a space \
+        ({lr: loguniform(1e-4, 1), ...}), a sampler, the trials and the budget (steps per trial). Trials run on \
+        --jobs threads; the output is the same for any number.
+
+        JSON output: {"trials": [...]}, one object per evaluation in order: id (the configuration; under \
+        Hyperband the same id comes back at larger budgets), params, unit (the point in the unit cube), budget, \
+        bracket and rung (Hyperband), value, diverged, best_so_far. CSV output has one row per trial.
+
+        Examples:
+          descent search Gallery/search/adam-rosenbrock.yaml --sampler 'hyperband(R=81, eta=3)'
+          descent search spec.yaml --sampler 'grid(points=4)' --format csv
+        """
+    )
+
+    @Argument(help: ArgumentHelp("The search spec (YAML).", valueName: "spec"))
+    var spec: String
+
+    @Option(help: ArgumentHelp("The sampler, replacing the spec's: grid(points=5), random(), successive_halving(R=81, eta=3), hyperband(R=81, eta=3).",
+                               valueName: "sampler"))
+    var sampler: String?
+
+    @Option(help: ArgumentHelp("Random trials, replacing the spec's (1 to 100000).", valueName: "n"))
+    var trials: Int?
+
+    @Option(help: ArgumentHelp("The seed, replacing the spec's.", valueName: "n"))
+    var seed: UInt64?
+
+    @OptionGroup var threads: JobsOptions
+
+    @Option(help: "Output format: json or csv.")
+    var format: DataFormat = .json
+
+    func validate() throws {
+        if let trials { guard (1...100_000).contains(trials) else { throw ValidationError("--trials must be between 1 and 100000, got \(trials)") } }
+    }
+
+    func output() throws -> String {
+        let parsed = try SearchSpec.parse(try readSpec(spec), file: spec, sampler: sampler, trials: trials, seed: seed)
+        let jobs = threads.count
+        let results = try parsed.search.run { count, body in Self.parallel(count, jobs: jobs, body) }
+        switch format {
+        case .json: return try Self.json(results)
+        case .csv: return Self.csv(results, names: parsed.search.space.dimensions.map(\.name))
+        }
+    }
+
+    /// `body` for 0..<count on up to `jobs` threads, the results in order.
+    static func parallel(_ count: Int, jobs: Int, _ body: @Sendable (Int) -> (value: Double, diverged: Bool)) -> [(value: Double, diverged: Bool)] {
+        guard jobs > 1, count > 1 else { return (0..<count).map(body) }
+        let results = UnsafeMutableBufferPointer<(value: Double, diverged: Bool)>.allocate(capacity: count)
+        defer { results.deallocate() }
+        let slots = Slots(results)
+        DispatchQueue.concurrentPerform(iterations: count) { k in slots.store(body(k), at: k) }
+        return Array(results)
+    }
+
+    /// The trials as one JSON object, numbers in full precision ("Infinity" for a run that never had a finite loss).
+    static func json(_ trials: [SearchTrial]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        return String(decoding: try encoder.encode(["trials": trials]), as: UTF8.self)
+    }
+
+    /// One row per trial: `id,budget,bracket,rung,value,diverged,best_so_far`, then each parameter and its unit coordinate.
+    static func csv(_ trials: [SearchTrial], names: [String]) -> String {
+        let header = ["id", "budget", "bracket", "rung", "value", "diverged", "best_so_far"] + names + names.map { "u_\($0)" }
+        let rows = trials.map { trial -> String in
+            var cells: [String] = [String(trial.id), String(trial.budget)]
+            cells.append(trial.bracket.map { String($0) } ?? "")
+            cells.append(trial.rung.map { String($0) } ?? "")
+            cells += [pythonRepr(trial.value), String(trial.diverged), pythonRepr(trial.bestSoFar)]
+            cells += names.map { trial.params[$0] ?? "" }
+            cells += trial.unit.map { pythonRepr($0) }
+            return cells.joined(separator: ",")
+        }
+        return ([header.joined(separator: ",")] + rows).joined(separator: "\n")
+    }
+}
+
+/// Result slots written by different threads, each slot by one thread.
+private final class Slots: @unchecked Sendable {
+    private let buffer: UnsafeMutableBufferPointer<(value: Double, diverged: Bool)>
+    init(_ buffer: UnsafeMutableBufferPointer<(value: Double, diverged: Bool)>) { self.buffer = buffer }
+    func store(_ value: (value: Double, diverged: Bool), at index: Int) { buffer[index] = value }
+}

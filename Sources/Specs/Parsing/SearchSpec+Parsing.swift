@@ -1,0 +1,146 @@
+import Simulation
+import Yams
+
+extension SearchSpec {
+    static let keys = ["objective", "space", "sampler", "trials", "budget", "seed"]
+    static let samplers = ["grid", "random", "successive_halving", "hyperband"]
+
+    /// Reads a search spec; `sampler`, `trials` and `seed`, when given, replace the spec's.
+    ///
+    /// - Throws: ``SpecError`` at the line and column of the first problem.
+    public static func parse(_ text: String, file: String, sampler samplerText: String? = nil, trials: Int? = nil,
+                             seed: UInt64? = nil) throws(SpecError) -> SearchSpec {
+        let object = try YAMLObject(try FigureSpec.composeYAML(text, file: file, what: "the search spec"), file: file, what: "a search spec")
+        try object.requireKeys(in: keys, what: "a search spec")
+        guard let spaceNode = object["space"] else { throw object.error(at: nil, "a search spec needs 'space', such as {lr: loguniform(1e-4, 1)}") }
+        let space = try parseSpace(spaceNode, text: text, file: file)
+
+        guard let objectiveNode = object["objective"] else {
+            throw object.error(at: nil, "a search spec needs 'objective': {trace: {surface: ..., optimizer: ...}} or {expr: ...}")
+        }
+        let objectiveObject = try YAMLObject(objectiveNode, file: file, what: "'objective'")
+        try objectiveObject.requireKeys(in: ["trace", "expr"], what: "'objective'")
+        let objective: SearchObjective
+        if let traceNode = objectiveObject["trace"] {
+            let trace = try YAMLObject(traceNode, file: file, what: "'trace'")
+            try trace.requireKeys(in: ["surface", "optimizer", "start", "log"], what: "'trace'")
+            let surface = try FigureSpec.component("surface", trace, try trace.requiredString("surface", what: "'trace'"), Surfaces.make)
+            let template = try trace.requiredString("optimizer", what: "'trace'")
+            objective = .trace(surface: surface, optimizer: template, start: try trace.numbers("start", count: 2).map { SIMD2($0[0], $0[1]) },
+                               logValue: try trace.bool("log") ?? false)
+            do { try objective.check(space) } catch { throw FigureSpec.component(error, key: "optimizer", trace) }
+        } else if let text = try objectiveObject.string("expr") {
+            objective = try FigureSpec.component("expr", objectiveObject, text) { text throws(InputError) in try SearchObjective.expression(text, space: space) }
+        } else {
+            throw objectiveObject.error(at: nil, "'objective' needs 'trace' or 'expr'")
+        }
+
+        let specSampler = try object.string("sampler")
+        let budget = try object.integer("budget", in: 1...1_000_000) ?? 100
+        let specTrials = try object.integer("trials", in: 1...100_000) ?? 20
+        let specSeed = UInt64(try object.integer("seed", in: 0...Int(Int32.max)) ?? 0)
+        let sampler: Search.Sampler
+        do throws(InputError) {
+            sampler = try parseSampler(samplerText ?? specSampler ?? "random()", budget: budget)
+        } catch {
+            if samplerText != nil { throw SpecError(file: "--sampler", error.message) }
+            throw FigureSpec.component(error, key: "sampler", object)
+        }
+        let search = Search(space: space, objective: objective, sampler: sampler, trials: trials ?? specTrials, budget: budget, seed: seed ?? specSeed)
+        return SearchSpec(file: file, search: search)
+    }
+
+    /// `space:` — a mapping of names to ranges. A flow mapping (`{lr: loguniform(1e-4, 1), m: uniform(0, 0.9)}`)
+    /// is read from its source text, since YAML would split it at the commas inside the ranges.
+    static func parseSpace(_ node: Node, text: String, file: String) throws(SpecError) -> SearchSpace {
+        guard case .mapping(let mapping) = node, let mark = node.mark else {
+            throw SpecError(file: file, line: node.mark?.line, column: node.mark?.column, "'space' must be a mapping of names to ranges, such as {lr: loguniform(1e-4, 1)}")
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let line = mark.line - 1 < lines.count ? lines[mark.line - 1] : ""
+        let opening = line.dropFirst(max(0, mark.column - 1)).first
+        if opening == "{" {
+            // The source from the opening brace to its match, with each top-level "name:" made "name=".
+            let source = lines[(mark.line - 1)...].joined(separator: "\n")
+            let start = source.index(source.startIndex, offsetBy: mark.column - 1)
+            var depth = 0, quote: Character?, converted = "", expectingName = true
+            for character in source[start...] {
+                if let open = quote {
+                    if character == open { quote = nil }
+                    converted.append(character)
+                    continue
+                }
+                switch character {
+                case "'", "\"": quote = character
+                case "{", "(", "[": depth += 1
+                case "}", ")", "]": depth -= 1
+                default: break
+                }
+                if depth == 0 { break }
+                if depth == 1 && character == "{" { continue }
+                if depth == 1 && character == "," { expectingName = true }
+                if depth == 1 && character == ":" && expectingName {
+                    converted.append("=")
+                    expectingName = false
+                    continue
+                }
+                converted.append(character)
+            }
+            do {
+                return try SearchSpace.parse(converted)
+            } catch {
+                throw SpecError(file: file, line: mark.line, column: mark.column + (error.column ?? 1), "space: \(error.message)")
+            }
+        }
+        var dimensions: [SearchSpace.Dimension] = []
+        for (key, value) in mapping {
+            let name = key.string ?? ""
+            guard case .scalar(let scalar) = value else {
+                throw SpecError(file: file, line: value.mark?.line, column: value.mark?.column, "space: \(name) must be a range such as uniform(0, 1)")
+            }
+            do {
+                dimensions += try SearchSpace.parse("\(name)=\(scalar.string)").dimensions
+            } catch {
+                let column = (scalar.mark?.column ?? 1) + max(0, (error.column ?? 1) - name.count - 2)
+                throw SpecError(file: file, line: scalar.mark?.line, column: column, "space: \(error.message)")
+            }
+        }
+        guard !dimensions.isEmpty else { throw SpecError(file: file, line: mark.line, column: mark.column, "'space' needs at least one dimension") }
+        return SearchSpace(dimensions)
+    }
+
+    /// `grid(points=5)`, `random()`, `successive_halving(R=81, eta=3)` or `hyperband(R=81, eta=3)`; R defaults to
+    /// the budget, η to 3, the grid's points to 5.
+    static func parseSampler(_ text: String, budget: Int) throws(InputError) -> Search.Sampler {
+        let component = try Component.parse(text)
+        let name = component.name.lowercased()
+        guard samplers.contains(name) else {
+            let hint = closestName(to: component.name, in: samplers).map { " — did you mean '\($0)'?" } ?? ""
+            throw InputError("unknown sampler '\(component.name)'\(hint) (known: \(samplers.joined(separator: ", ")))", source: text, column: 1)
+        }
+        var values: [String: Int] = [:]
+        let allowed: [String] = name == "grid" ? ["points"] : name == "random" ? [] : ["R", "eta"]
+        for argument in component.arguments {
+            guard let key = argument.key, allowed.contains(key) else {
+                let shown = argument.key ?? "a value without a name"
+                let hint = closestName(to: argument.key ?? "", in: allowed).map { " — did you mean '\($0)'?" } ?? ""
+                throw InputError("\(name) takes \(allowed.isEmpty ? "no arguments" : allowed.joined(separator: ", ")), not \(shown)\(hint)",
+                                 source: text, column: argument.column)
+            }
+            guard case .integer(let value) = argument.value else {
+                throw InputError("\(key) must be a whole number, got \(argument.value)", source: text, column: argument.column)
+            }
+            values[key] = value
+        }
+        switch name {
+        case "grid": return .grid(points: values["points"] ?? 5)
+        case "random": return .random
+        case "successive_halving":
+            _ = try Hyperband(maxResource: values["R"] ?? budget, eta: values["eta"] ?? 3)
+            return .successiveHalving(maxResource: values["R"] ?? budget, eta: values["eta"] ?? 3)
+        default:
+            _ = try Hyperband(maxResource: values["R"] ?? budget, eta: values["eta"] ?? 3)
+            return .hyperband(maxResource: values["R"] ?? budget, eta: values["eta"] ?? 3)
+        }
+    }
+}
