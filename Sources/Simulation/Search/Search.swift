@@ -5,7 +5,9 @@
 /// - `random`: `trials` points drawn uniformly in the unit cube by Descent's seeded SplitMix64;
 /// - `hyperband(R, η)`: every bracket of ``Hyperband``, each starting with fresh random configurations; rung i
 ///   runs its configurations for ⌈r_i⌉ steps and keeps the best ⌊n_i/η⌋ (ties to the lower id);
-/// - `successiveHalving(R, η)`: Hyperband's most exploratory bracket (s = s_max) alone.
+/// - `successiveHalving(R, η)`: Hyperband's most exploratory bracket (s = s_max) alone;
+/// - `bayesian`: Gaussian-process Bayesian optimization (``BayesianOptimization``), one trial at a time, each
+///   after the initial random ones carrying the surrogate it was chosen by.
 ///
 /// Trials are evaluated in batches (all grid or random points; a rung) through `map`, which may run them in
 /// parallel: the results do not depend on it.
@@ -15,6 +17,7 @@ public struct Search: Sendable {
         case random
         case successiveHalving(maxResource: Int, eta: Int)
         case hyperband(maxResource: Int, eta: Int)
+        case bayesian(BayesianOptimization)
     }
 
     public var space: SearchSpace
@@ -51,7 +54,8 @@ public struct Search: Sendable {
         var nextID = 0
         func draw() -> [Double] { space.dimensions.map { _ in generator.nextUniform() } }
         /// Evaluates configurations at one budget and appends the trials.
-        func evaluate(_ configurations: [(id: Int, unit: [Double])], budget: Int, bracket: Int? = nil, rung: Int? = nil) -> [SearchTrial] {
+        func evaluate(_ configurations: [(id: Int, unit: [Double])], budget: Int, bracket: Int? = nil, rung: Int? = nil,
+                      surrogate: BayesianOptimization.Surrogate? = nil) -> [SearchTrial] {
             let space = self.space, objective = self.objective
             let scores = map(configurations.count) { k in objective.evaluate(space, unit: configurations[k].unit, budget: budget) }
             var added: [SearchTrial] = []
@@ -61,7 +65,7 @@ public struct Search: Sendable {
                     (space.dimensions[$0].name, space.value($0, at: configuration.unit[$0]).description)
                 })
                 let trial = SearchTrial(id: configuration.id, params: params, unit: configuration.unit, budget: budget, bracket: bracket, rung: rung,
-                                        value: score.value, diverged: score.diverged, bestSoFar: best)
+                                        value: score.value, diverged: score.diverged, bestSoFar: best, surrogate: surrogate)
                 results.append(trial)
                 added.append(trial)
             }
@@ -88,6 +92,15 @@ public struct Search: Sendable {
             var configurations: [(Int, [Double])] = []
             for k in 0..<trials { configurations.append((k, draw())) }
             _ = evaluate(configurations, budget: budget)
+        case .bayesian(let options):
+            guard (1...2000).contains(trials) else { throw InputError("bo: trials must be between 1 and 2000, got \(trials)", key: "trials") }
+            var configurations: [(Int, [Double])] = []
+            for k in 0..<min(trials, max(1, options.initial)) { configurations.append((k, draw())) }
+            _ = evaluate(configurations, budget: budget)
+            for k in configurations.count..<max(configurations.count, trials) {
+                let (point, surrogate) = try options.next(inputs: results.map(\.unit), values: results.map(\.value), generator: &generator)
+                _ = evaluate([(k, point)], budget: budget, surrogate: surrogate)
+            }
         case .successiveHalving(let maxResource, let eta), .hyperband(let maxResource, let eta):
             let hyperband = try Hyperband(maxResource: maxResource, eta: eta)
             let brackets: [Hyperband.Bracket]

@@ -13,9 +13,11 @@ public struct SearchTrial: Sendable, Equatable, Codable {
     public var diverged: Bool
     /// The smallest value of this and every earlier trial.
     public var bestSoFar: Double
+    /// For a trial Bayesian optimization chose: the surrogate fitted on the earlier trials, at this point.
+    public var surrogate: BayesianOptimization.Surrogate?
 
     enum CodingKeys: String, CodingKey {
-        case id, params, unit, budget, bracket, rung, value, diverged
+        case id, params, unit, budget, bracket, rung, value, diverged, surrogate
         case bestSoFar = "best_so_far"
     }
 }

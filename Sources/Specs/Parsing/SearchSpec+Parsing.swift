@@ -3,7 +3,7 @@ import Yams
 
 extension SearchSpec {
     static let keys = ["objective", "space", "sampler", "trials", "budget", "seed"]
-    static let samplers = ["grid", "random", "successive_halving", "hyperband"]
+    static let samplers = ["grid", "random", "bo", "successive_halving", "hyperband"]
 
     /// Reads a search spec; `sampler`, `trials` and `seed`, when given, replace the spec's.
     ///
@@ -48,6 +48,54 @@ extension SearchSpec {
         }
         let search = Search(space: space, objective: objective, sampler: sampler, trials: trials ?? specTrials, budget: budget, seed: seed ?? specSeed)
         return SearchSpec(file: file, search: search)
+    }
+
+    /// `bo(initial=5, kernel='matern2.5', acquisition='ei', xi=0.01, kappa=1.96, fit=True, restarts=5,
+    /// candidates=10000)`: the defaults of ``BayesianOptimization``.
+    static func parseBayesian(_ component: Component, source: String) throws(InputError) -> BayesianOptimization {
+        var options = BayesianOptimization()
+        let keys = ["initial", "kernel", "acquisition", "xi", "kappa", "fit", "restarts", "candidates"]
+        var acquisition = "ei", xi = 0.01, kappa = 1.96
+        for argument in component.arguments {
+            guard let key = argument.key, keys.contains(key) else {
+                let hint = closestName(to: argument.key ?? "", in: keys).map { " — did you mean '\($0)'?" } ?? ""
+                throw InputError("bo takes \(keys.joined(separator: ", ")), not \(argument.key ?? "a value without a name")\(hint)",
+                                 source: source, column: argument.column)
+            }
+            func integer(_ range: ClosedRange<Int>) throws(InputError) -> Int {
+                guard case .integer(let value) = argument.value, range.contains(value) else {
+                    throw InputError("\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound)", source: source, column: argument.column)
+                }
+                return value
+            }
+            func number() throws(InputError) -> Double {
+                guard let value = argument.value.asDouble, value.isFinite, value >= 0 else {
+                    throw InputError("\(key) must be a number ≥ 0", source: source, column: argument.column)
+                }
+                return value
+            }
+            func word(_ choices: [String]) throws(InputError) -> String {
+                guard case .string(let value) = argument.value, choices.contains(value) else {
+                    throw InputError("\(key) must be one of \(choices.map { "'\($0)'" }.joined(separator: ", "))", source: source, column: argument.column)
+                }
+                return value
+            }
+            switch key {
+            case "initial": options.initial = try integer(1...1000)
+            case "kernel": options.kernel = GaussianProcessKernel.Family(rawValue: try word(GaussianProcessKernel.Family.allCases.map(\.rawValue)))!
+            case "acquisition": acquisition = try word(["ei", "pi", "lcb"])
+            case "xi": xi = try number()
+            case "kappa": kappa = try number()
+            case "restarts": options.restarts = try integer(1...100)
+            case "candidates": options.candidates = try integer(1...1_000_000)
+            default:
+                guard case .boolean(let value) = argument.value else { throw InputError("fit must be True or False", source: source, column: argument.column) }
+                options.fit = value
+            }
+        }
+        options.acquisition = acquisition == "ei" ? .expectedImprovement(xi: xi) : acquisition == "pi" ? .probabilityOfImprovement(xi: xi)
+            : .lowerConfidenceBound(kappa: kappa)
+        return options
     }
 
     /// `space:` — a mapping of names to ranges. A flow mapping (`{lr: loguniform(1e-4, 1), m: uniform(0, 0.9)}`)
@@ -109,8 +157,8 @@ extension SearchSpec {
         return SearchSpace(dimensions)
     }
 
-    /// `grid(points=5)`, `random()`, `successive_halving(R=81, eta=3)` or `hyperband(R=81, eta=3)`; R defaults to
-    /// the budget, η to 3, the grid's points to 5.
+    /// `grid(points=5)`, `random()`, `bo(...)`, `successive_halving(R=81, eta=3)` or `hyperband(R=81, eta=3)`; R
+    /// defaults to the budget, η to 3, the grid's points to 5.
     static func parseSampler(_ text: String, budget: Int) throws(InputError) -> Search.Sampler {
         let component = try Component.parse(text)
         let name = component.name.lowercased()
@@ -118,6 +166,7 @@ extension SearchSpec {
             let hint = closestName(to: component.name, in: samplers).map { " — did you mean '\($0)'?" } ?? ""
             throw InputError("unknown sampler '\(component.name)'\(hint) (known: \(samplers.joined(separator: ", ")))", source: text, column: 1)
         }
+        if name == "bo" { return .bayesian(try parseBayesian(component, source: text)) }
         var values: [String: Int] = [:]
         let allowed: [String] = name == "grid" ? ["points"] : name == "random" ? [] : ["R", "eta"]
         for argument in component.arguments {

@@ -1,0 +1,131 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The settings of Gaussian-process Bayesian optimization (`bo(...)`), and one step of it: fit the surrogate
+/// to the trials so far, then choose the point that maximizes the acquisition.
+///
+/// - The first `initial` trials are random points (Descent's seeded generator).
+/// - The surrogate is a ``GaussianProcess`` on the unit cube with `kernel` (Matérn ν = 5/2 by default) and
+///   `noise` on the diagonal (10⁻⁶, in standardized units). With `fit`, the signal variance and one length
+///   scale per dimension maximize the log marginal likelihood within scikit-optimize's bounds (σ² ∈ [0.01,
+///   1000], ℓ ∈ [0.01, 100]): a pattern search in log space from `restarts` seeded starts (the first at
+///   σ² = 1, ℓ = 1). Without `fit` they stay at σ² = 1, ℓ = 1.
+/// - The acquisition (expected improvement with ξ = 0.01 by default) is maximized over `candidates` seeded
+///   random points, and the best of them is refined by a pattern search inside the cube.
+public struct BayesianOptimization: Sendable, Equatable {
+    public var initial: Int = 5
+    public var kernel: GaussianProcessKernel.Family = .matern25
+    public var acquisition: Acquisition = .expectedImprovement(xi: 0.01)
+    public var noise: Double = 1e-6
+    public var fit: Bool = true
+    public var restarts: Int = 5
+    public var candidates: Int = 10_000
+
+    public init() {}
+
+    /// What BO knew when it chose a trial: its fitted surrogate and the acquisition there.
+    public struct Surrogate: Sendable, Equatable, Codable {
+        public var lengthScale: [Double]
+        public var signalVariance: Double
+        public var noise: Double
+        public var mean: Double
+        public var std: Double
+        public var acquisition: Double
+        public var bestY: Double
+        public var logMarginalLikelihood: Double
+
+        enum CodingKeys: String, CodingKey {
+            case noise, mean, std, acquisition
+            case lengthScale = "length_scale"
+            case signalVariance = "signal_variance"
+            case bestY = "best_y"
+            case logMarginalLikelihood = "log_marginal_likelihood"
+        }
+    }
+
+    /// The next point to try, given the trials so far (unit coordinates and values), and the surrogate it came
+    /// from.
+    ///
+    /// - Throws: ``InputError`` when the kernel matrix cannot be factored (which the noise term prevents for
+    ///   distinct points).
+    public func next(inputs: [[Double]], values: [Double], generator: inout SplitMix64) throws(InputError) -> (point: [Double], surrogate: Surrogate) {
+        let dimensions = inputs[0].count
+        let finite = values.map { $0.isFinite ? $0 : (values.filter(\.isFinite).max() ?? 0) }
+        let process = try fitProcess(inputs: inputs, values: finite, dimensions: dimensions, generator: &generator)
+        let best = finite.min() ?? 0
+        func score(_ point: [Double]) -> Double {
+            let (mean, std) = process.predict(point)
+            return acquisition.value(mean: mean, std: std, best: best)
+        }
+        var point = Array(repeating: 0.5, count: dimensions), top = -Double.infinity
+        for _ in 0..<max(1, candidates) {
+            let candidate = (0..<dimensions).map { _ in generator.nextUniform() }
+            let value = score(candidate)
+            if value > top { (point, top) = (candidate, value) }
+        }
+        (point, top) = Self.patternSearch(from: point, value: top, lower: 0, upper: 1, step: 0.05) { score($0) }
+        let (mean, std) = process.predict(point)
+        return (point, Surrogate(lengthScale: process.kernel.lengthScales, signalVariance: process.kernel.signalVariance, noise: noise,
+                                 mean: mean, std: std, acquisition: top, bestY: best, logMarginalLikelihood: process.logMarginalLikelihood))
+    }
+
+    /// The process with the kernel hyperparameters of largest log marginal likelihood (or the defaults).
+    func fitProcess(inputs: [[Double]], values: [Double], dimensions: Int, generator: inout SplitMix64) throws(InputError) -> GaussianProcess {
+        func process(_ logs: [Double]) -> GaussianProcess? {
+            let kernel = GaussianProcessKernel(family: kernel, lengthScales: logs.dropFirst().map { exp($0) }, signalVariance: exp(logs[0]))
+            return try? GaussianProcess(kernel: kernel, noise: noise, inputs: inputs, targets: values)
+        }
+        let defaults = Array(repeating: 0.0, count: dimensions + 1)
+        guard fit else {
+            guard let fixed = process(defaults) else { throw InputError("the surrogate's kernel matrix is singular: two trials at the same point") }
+            return fixed
+        }
+        let lower = [log(0.01)] + Array(repeating: log(0.01), count: dimensions)
+        let upper = [log(1000.0)] + Array(repeating: log(100.0), count: dimensions)
+        var best: (logs: [Double], value: Double)?
+        for restart in 0..<max(1, restarts) {
+            let start = restart == 0 ? defaults : lower.indices.map { lower[$0] + generator.nextUniform() * (upper[$0] - lower[$0]) }
+            let likelihood = { (logs: [Double]) -> Double in process(logs)?.logMarginalLikelihood ?? -.infinity }
+            let (logs, value) = Self.patternSearch(from: start, value: likelihood(start), lower: lower, upper: upper, step: 1, evaluate: likelihood)
+            if value > (best?.value ?? -.infinity) { best = (logs, value) }
+        }
+        guard let best, let fitted = process(best.logs) else {
+            throw InputError("the surrogate's kernel matrix is singular: two trials at the same point")
+        }
+        return fitted
+    }
+
+    /// A compass search that maximizes `evaluate` inside a box: try ± step along each axis, move to any
+    /// improvement, halve the step when none helps, stop below step/1000 or after 2000 evaluations.
+    static func patternSearch(from start: [Double], value: Double, lower: [Double], upper: [Double], step: Double,
+                              evaluate: ([Double]) -> Double) -> ([Double], Double) {
+        var point = start, best = value, step = step, evaluations = 0
+        let smallest = step / 1000
+        while step > smallest && evaluations < 2000 {
+            var improved = false
+            for axis in point.indices {
+                for direction in [1.0, -1.0] {
+                    var trial = point
+                    trial[axis] = min(upper[axis], max(lower[axis], trial[axis] + direction * step))
+                    let score = evaluate(trial)
+                    evaluations += 1
+                    if score > best {
+                        (point, best, improved) = (trial, score, true)
+                        break
+                    }
+                }
+            }
+            if !improved { step /= 2 }
+        }
+        return (point, best)
+    }
+
+    static func patternSearch(from start: [Double], value: Double, lower: Double, upper: Double, step: Double,
+                              evaluate: ([Double]) -> Double) -> ([Double], Double) {
+        patternSearch(from: start, value: value, lower: Array(repeating: lower, count: start.count),
+                      upper: Array(repeating: upper, count: start.count), step: step, evaluate: evaluate)
+    }
+}
