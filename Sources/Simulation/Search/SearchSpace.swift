@@ -106,6 +106,15 @@ public struct SearchSpace: Sendable, Equatable {
         }
     }
 
+    /// The unit coordinate of `value` on a uniform or log-uniform dimension (nil for the others).
+    public func unit(_ index: Int, of value: Double) -> Double? {
+        switch dimensions[index].range {
+        case .uniform(let lo, let hi): (value - lo) / (hi - lo)
+        case .logUniform(let lo, let hi): (log(value) - log(lo)) / (log(hi) - log(lo))
+        case .integer, .choice: nil
+        }
+    }
+
     /// The values at a point of the unit cube, by dimension.
     public func values(at unit: [Double]) -> [ComponentValue] { unit.indices.map { value($0, at: unit[$0]) } }
 

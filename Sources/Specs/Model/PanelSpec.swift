@@ -16,6 +16,7 @@ public struct PanelSpec: Sendable {
         case l2Fits = "l2-fits"
         case l2Sweep = "l2-sweep"
         case l2Contours = "l2-contours"
+        case search
     }
 
     /// What a panel shows: one case per figure kind, with that kind's settings.
@@ -41,6 +42,8 @@ public struct PanelSpec: Sendable {
         case l2Sweep(RidgeSpec)
         /// Loss contours of linear regression with the L2 penalty's circles and the optimum moving to the origin.
         case l2Contours(L2ContoursPanel)
+        /// A hyperparameter search's trials over the heatmap of its objective on a two-dimensional space.
+        case search(SearchPanel)
 
         /// The kind's name.
         public var kind: Kind {
@@ -55,6 +58,7 @@ public struct PanelSpec: Sendable {
             case .l2Fits: .l2Fits
             case .l2Sweep: .l2Sweep
             case .l2Contours: .l2Contours
+            case .search: .search
             }
         }
     }
@@ -96,7 +100,7 @@ public struct PanelSpec: Sendable {
         case .gradientField(let panel): panel.runs
         case .stateOverlay(let panel): panel.runs
         case .surface3d(let panel): panel.runs
-        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours: nil
+        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours, .search: nil
         }
     }
 
@@ -105,6 +109,7 @@ public struct PanelSpec: Sendable {
         switch content {
         case .schedules(let panel): panel.steps
         case .trainingCurves(let training): training.epochs
+        case .search(let panel): max(1, panel.search.trials)
         default: runSet?.longest ?? 1
         }
     }

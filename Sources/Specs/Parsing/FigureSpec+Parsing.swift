@@ -6,7 +6,8 @@ extension FigureSpec {
     static let figureKeys = ["kind", "panels", "columns", "shared_legend", "inset", "size", "theme", "font", "alt", "animation", "sweep"]
     static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
                             "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
-                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis", "lambdas", "degree"]
+                            "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis", "lambdas", "degree",
+                            "objective", "space", "sampler", "trials", "budget"]
         + TrainingSpec.keys
     static let insetKeys = panelKeys + ["position"]
 
@@ -39,13 +40,29 @@ extension FigureSpec {
         try YAMLObject(try composeYAML(text, file: file, what: "the spec"), file: file, what: "a spec")
     }
 
+    /// `text` with a one-line `space: {lr: loguniform(1e-4, 1), m: uniform(0, 1)}` written as a quoted scalar,
+    /// because YAML's flow mappings split at every comma, also the ones inside a range's parentheses; the
+    /// search reader parses the quoted text itself (see `SearchSpec.parseSpace`). Nothing else changes.
+    static func quotingSearchSpaces(_ text: String) -> String {
+        guard text.contains("space:") else { return text }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            guard let key = line.range(of: "space:") else { return String(line) }
+            let before = line[..<key.lowerBound]
+            guard before.allSatisfy({ $0 == " " || $0 == "-" }) else { return String(line) }
+            let value = line[key.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard value.hasPrefix("{"), value.hasSuffix("}"), !value.contains("'") else { return String(line) }
+            return before + "space: '" + value + "'"
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// The YAML document in `text` as Yams nodes (which keep their lines and columns), for the readers of
     /// Descent's YAML files (specs, the gallery manifest).
     ///
     /// - Throws: ``SpecError`` at the place of a YAML syntax error, or saying that `what` is empty.
     public static func composeYAML(_ text: String, file: String, what: String) throws(SpecError) -> Node {
         do {
-            guard let node = try Yams.compose(yaml: text) else { throw SpecError(file: file, "\(what) is empty") }
+            guard let node = try Yams.compose(yaml: quotingSearchSpaces(text)) else { throw SpecError(file: file, "\(what) is empty") }
             return node
         } catch let error as SpecError {
             throw error

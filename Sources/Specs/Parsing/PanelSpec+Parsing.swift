@@ -95,6 +95,13 @@ extension PanelSpec {
             content = .l2Fits(try RidgeSpec.parse(object, lambdas: try parseLambdas(object, kind: kind)))
         case .l2Sweep:
             content = .l2Sweep(try RidgeSpec.parse(object, lambdas: try parseLambdas(object, kind: kind)))
+        case .search:
+            let search = try SearchSpec.parseSearch(object)
+            guard search.space.dimensions.count == 2,
+                  search.space.dimensions.allSatisfy({ if case .uniform = $0.range { true } else if case .logUniform = $0.range { true } else { false } }) else {
+                throw object.error(at: object["space"], "a search figure draws two uniform or loguniform dimensions, such as {lr: loguniform(1e-4, 1), momentum: uniform(0, 0.99)}")
+            }
+            content = .search(SearchPanel(search: search))
         case .l2Contours:
             let lambdas = try parseLambdas(object, kind: kind)
             guard let data = surface!.surface as? LinearRegressionSurface else {

@@ -12,8 +12,15 @@ extension SearchSpec {
                              seed: UInt64? = nil) throws(SpecError) -> SearchSpec {
         let object = try YAMLObject(try FigureSpec.composeYAML(text, file: file, what: "the search spec"), file: file, what: "a search spec")
         try object.requireKeys(in: keys, what: "a search spec")
+        return SearchSpec(file: file, search: try parseSearch(object, sampler: samplerText, trials: trials, seed: seed))
+    }
+
+    /// The search keys of a spec or panel: objective, space, sampler, trials, budget, seed.
+    static func parseSearch(_ object: YAMLObject, sampler samplerText: String? = nil, trials: Int? = nil,
+                            seed: UInt64? = nil) throws(SpecError) -> Search {
+        let file = object.file
         guard let spaceNode = object["space"] else { throw object.error(at: nil, "a search spec needs 'space', such as {lr: loguniform(1e-4, 1)}") }
-        let space = try parseSpace(spaceNode, text: text, file: file)
+        let space = try parseSpace(spaceNode, file: file)
 
         guard let objectiveNode = object["objective"] else {
             throw object.error(at: nil, "a search spec needs 'objective': {trace: {surface: ..., optimizer: ...}} or {expr: ...}")
@@ -46,8 +53,7 @@ extension SearchSpec {
             if samplerText != nil { throw SpecError(file: "--sampler", error.message) }
             throw FigureSpec.component(error, key: "sampler", object)
         }
-        let search = Search(space: space, objective: objective, sampler: sampler, trials: trials ?? specTrials, budget: budget, seed: seed ?? specSeed)
-        return SearchSpec(file: file, search: search)
+        return Search(space: space, objective: objective, sampler: sampler, trials: trials ?? specTrials, budget: budget, seed: seed ?? specSeed)
     }
 
     /// `bo(initial=5, kernel='matern2.5', acquisition='ei', xi=0.01, kappa=1.96, fit=True, restarts=5,
@@ -98,36 +104,27 @@ extension SearchSpec {
         return options
     }
 
-    /// `space:` — a mapping of names to ranges. A flow mapping (`{lr: loguniform(1e-4, 1), m: uniform(0, 0.9)}`)
-    /// is read from its source text, since YAML would split it at the commas inside the ranges.
-    static func parseSpace(_ node: Node, text: String, file: String) throws(SpecError) -> SearchSpace {
-        guard case .mapping(let mapping) = node, let mark = node.mark else {
-            throw SpecError(file: file, line: node.mark?.line, column: node.mark?.column, "'space' must be a mapping of names to ranges, such as {lr: loguniform(1e-4, 1)}")
-        }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let line = mark.line - 1 < lines.count ? lines[mark.line - 1] : ""
-        let opening = line.dropFirst(max(0, mark.column - 1)).first
-        if opening == "{" {
-            // The source from the opening brace to its match, with each top-level "name:" made "name=".
-            let source = lines[(mark.line - 1)...].joined(separator: "\n")
-            let start = source.index(source.startIndex, offsetBy: mark.column - 1)
+    /// `space:` — a mapping of names to ranges, in block style (one per line) or as a one-line flow mapping
+    /// (`{lr: loguniform(1e-4, 1), m: uniform(0, 0.9)}`).
+    static func parseSpace(_ node: Node, file: String) throws(SpecError) -> SearchSpace {
+        // A one-line flow mapping arrives as the quoted text `{lr: loguniform(1e-4, 1), ...}` (see
+        // `FigureSpec.quotingSearchSpaces`): read it here, each top-level "name:" made "name=".
+        if case .scalar(let scalar) = node, scalar.string.hasPrefix("{"), scalar.string.hasSuffix("}") {
             var depth = 0, quote: Character?, converted = "", expectingName = true
-            for character in source[start...] {
+            for character in scalar.string.dropFirst().dropLast() {
                 if let open = quote {
                     if character == open { quote = nil }
                     converted.append(character)
                     continue
                 }
                 switch character {
-                case "'", "\"": quote = character
-                case "{", "(", "[": depth += 1
-                case "}", ")", "]": depth -= 1
+                case "\"": quote = character
+                case "(", "[", "{": depth += 1
+                case ")", "]", "}": depth -= 1
                 default: break
                 }
-                if depth == 0 { break }
-                if depth == 1 && character == "{" { continue }
-                if depth == 1 && character == "," { expectingName = true }
-                if depth == 1 && character == ":" && expectingName {
+                if depth == 0 && character == "," { expectingName = true }
+                if depth == 0 && character == ":" && expectingName {
                     converted.append("=")
                     expectingName = false
                     continue
@@ -137,8 +134,12 @@ extension SearchSpec {
             do {
                 return try SearchSpace.parse(converted)
             } catch {
-                throw SpecError(file: file, line: mark.line, column: mark.column + (error.column ?? 1), "space: \(error.message)")
+                throw SpecError(file: file, line: scalar.mark?.line, column: (scalar.mark?.column ?? 0) + 1 + (error.column ?? 1),
+                                "space: \(error.message)")
             }
+        }
+        guard case .mapping(let mapping) = node, let mark = node.mark else {
+            throw SpecError(file: file, line: node.mark?.line, column: node.mark?.column, "'space' must be a mapping of names to ranges, such as {lr: loguniform(1e-4, 1)}")
         }
         var dimensions: [SearchSpace.Dimension] = []
         for (key, value) in mapping {

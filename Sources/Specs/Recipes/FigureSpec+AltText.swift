@@ -93,6 +93,15 @@ extension PanelSpec {
             return heading + "Training and validation loss of a degree-\(degree) polynomial against the L2 penalty λ from \(number(first.lambda)) to "
                 + "\(number(last.lambda)) (log scale). The training loss rises with λ; the validation loss is lowest at λ = \(number(best.lambda)) "
                 + "(\(number(best.validation))), higher both at \(number(first.lambda)) (\(number(first.validation))) and at \(number(last.lambda)) (\(number(last.validation)))."
+        case .search(let panel):
+            let trials = record.trials ?? []
+            let names = panel.search.space.dimensions.map(\.name)
+            var text = heading + "A heatmap of the search objective over \(names.joined(separator: " and ")), with the \(trials.count) trials of the search as dots."
+            if let best = trials.filter({ $0.value.isFinite }).min(by: { $0.value < $1.value }) {
+                text += " The best trial, \(best.id), has " + names.map { "\($0) = \(best.params[$0] ?? "?")" }.joined(separator: ", ")
+                    + " and value \(number(best.value))."
+            }
+            return text
         case .l2Contours(let panel):
             let lambdas = panel.lambdas
             return heading + "Contours of the linear-regression loss over (w, b) with dashed circles of equal L2 penalty; the penalised optimum "

@@ -70,6 +70,7 @@ extension PanelSpec {
         case .l2Fits(let ridge): return l2FitsChart(ridge, data: try field(record.data, "data"), fits: try field(record.fits, "fits"), theme: theme)
         case .l2Sweep: return l2SweepChart(try field(record.fits, "fits"), theme: theme)
         case .l2Contours(let panel): return l2ContoursChart(panel, optima: try field(record.fits, "fits"), theme: theme)
+        case .search(let panel): return searchChart(panel, try field(record.trials, "trials"), theme: theme)
         }
     }
 

@@ -59,6 +59,12 @@ extension PanelSpec {
         case .l2Sweep:
             let best = (record.fits ?? []).filter { $0.validationMSE != nil }.min { $0.validationMSE! < $1.validationMSE! }
             return "Line chart of training and validation error against λ" + (best.map { "; validation is lowest at λ = \(Self.lambdaText($0.lambda))" } ?? "")
+        case .search(let panel):
+            let trials = record.trials ?? []
+            let names = panel.search.space.dimensions.map(\.name)
+            let best = trials.filter { $0.value.isFinite }.min { $0.value < $1.value }
+            return "Heatmap of the objective over \(names.joined(separator: " and ")) with \(trials.count) trials"
+                + (best.map { b in "; best at " + names.map { "\($0) = \(b.params[$0] ?? "?")" }.joined(separator: ", ") } ?? "")
         case .l2Contours:
             return "Loss contours over (w, b) with L2 circles; the optimum moves towards the origin as λ grows"
         }

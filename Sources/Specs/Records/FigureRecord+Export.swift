@@ -111,6 +111,11 @@ extension PanelRecord {
             for point in data.train { table.add(lead("training data") + [("x", number(point.x)), ("y", number(point.y))]) }
             for point in data.validation { table.add(lead("validation data") + [("x", number(point.x)), ("y", number(point.y))]) }
         }
+        for trial in trials ?? [] {
+            var row = lead("trial \(trial.id)") + [("budget", String(trial.budget)), ("value", number(trial.value)), ("best_so_far", number(trial.bestSoFar))]
+            row += trial.params.keys.sorted().map { ($0, trial.params[$0]!) }
+            table.add(row)
+        }
         for fit in fits ?? [] {
             let series = "lambda=\(pythonRepr(fit.lambda))"
             table.add(lead(series) + [("lambda", number(fit.lambda)), ("train_mse", number(fit.trainMSE)), ("validation_mse", number(fit.validationMSE))]

@@ -29,6 +29,7 @@ public struct FigureRecord: Codable, Sendable {
 /// | l2-fits | `data` and `fits` (with each fit's curve) |
 /// | l2-sweep | `data` and `fits` |
 /// | l2-contours | `fits` (each θ = (w, b)) |
+/// | search | `trials` |
 public struct PanelRecord: Codable, Sendable {
     /// The panel's kind, as a spec writes it.
     public var kind: String
@@ -38,9 +39,11 @@ public struct PanelRecord: Codable, Sendable {
     public var training: TrainingRecord?
     public var data: RidgeData?
     public var fits: [RidgeFit]?
+    public var trials: [SearchTrial]?
 
     public init(kind: PanelSpec.Kind, runs: [RunRecord]? = nil, arrows: ArrowField? = nil, schedules: [ScheduleRecord]? = nil,
-                training: TrainingRecord? = nil, data: RidgeData? = nil, fits: [RidgeFit]? = nil) {
+                training: TrainingRecord? = nil, data: RidgeData? = nil, fits: [RidgeFit]? = nil, trials: [SearchTrial]? = nil) {
+        self.trials = trials
         self.kind = kind.rawValue
         self.runs = runs
         self.arrows = arrows

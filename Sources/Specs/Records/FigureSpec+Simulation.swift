@@ -34,6 +34,8 @@ extension PanelSpec {
         case .l2Fits(let ridge): try ridge.simulate(kind: kind, curves: true, file: file)
         case .l2Sweep(let ridge): try ridge.simulate(kind: kind, curves: false, file: file)
         case .l2Contours(let panel): PanelRecord(kind: kind, fits: try panel.optima(file: file))
+        case .search(let panel):
+            PanelRecord(kind: kind, trials: try panel.simulate(file: file))
         }
     }
 }
@@ -196,5 +198,12 @@ extension RidgeFit {
             throw SpecError(file: file, "λ = \(pythonRepr(lambda)) leaves \(what) undetermined: use a penalty above 0 or fewer coefficients")
         }
         return theta
+    }
+}
+
+extension SearchPanel {
+    /// The search's trials.
+    func simulate(file: String) throws(SpecError) -> [SearchTrial] {
+        do throws(InputError) { return try search.run() } catch { throw SpecError(file: file, "search: \(error.message)") }
     }
 }

@@ -1,0 +1,42 @@
+import Plotting
+import Simulation
+import Specs
+import Testing
+
+/// The search figure: trials over the objective's heatmap, the best one starred.
+@Suite struct SearchChartTests {}
+
+extension SearchChartTests {
+    static let spec = """
+        kind: search
+        objective: {expr: "(log(lr) + 4.6)^2 + (m - 0.5)^2"}
+        space: {lr: loguniform(1e-4, 1), m: uniform(0, 1)}
+        sampler: random()
+        trials: 7
+        seed: 4
+        size: [400, 300]
+        """
+
+    @Test func trialsAreDrawnOverTheObjectiveWithTheBestStarred() throws {
+        let spec = try FigureSpec.parse(Self.spec, file: "search.yaml")
+        let record = try spec.simulate()
+        let trials = try #require(record.panels[0].trials)
+        #expect(trials.count == 7)
+        let chart = try #require(try spec.figure(record, theme: .light).charts.first)
+        #expect(chart.xScale == .log && chart.yScale == .linear && chart.xDomain == 1e-4...1)
+        let markers = chart.marks.compactMap { if case .marker(let marker) = $0 { marker } else { nil } }
+        #expect(markers.filter { $0.shape == .circle }.count == 7)
+        let best = try #require(trials.min { $0.value < $1.value })
+        let star = try #require(markers.first { $0.shape == .star })
+        #expect(abs(star.point.x - Double(best.params["lr"]!)!) < 1e-12 && abs(star.point.y - Double(best.params["m"]!)!) < 1e-12)
+        #expect(record.csv().split(separator: "\n").count == 1 + 7)
+        #expect(try spec.shortAltText(record).count <= FigureSpec.shortAltLength)
+    }
+
+    @Test func aSearchFigureNeedsTwoContinuousDimensions() {
+        let error = #expect(throws: SpecError.self) {
+            try FigureSpec.parse(Self.spec.replacingOccurrences(of: "m: uniform(0, 1)}", with: "m: int(0, 3)}"), file: "search.yaml")
+        }
+        #expect(error?.message.contains("two uniform or loguniform dimensions") == true)
+    }
+}
