@@ -1,3 +1,4 @@
+import Foundation
 import Simulation
 import Testing
 
@@ -102,5 +103,23 @@ extension SearchTests {
             let trace = Trace.run(surface: Rosenbrock(), optimizer: try Optimizers.make("Adam(lr=\(trial.params["lr"]!))"), steps: 50)
             #expect(trial.value == trace.losses.last!)
         }
+    }
+}
+
+extension SearchTests {
+    /// Random search on a log-uniform dimension is uniform in log space: the Kolmogorov–Smirnov statistic of
+    /// 2,000 draws of log(lr) against the uniform law stays below the 1% critical value 1.63/√n.
+    @Test func logUniformDrawsPassAKolmogorovSmirnovTest() throws {
+        let space = try SearchSpace.parse("lr=loguniform(1e-5, 1)")
+        let trials = try Search(space: space, objective: try .expression("lr", space: space), sampler: .random, trials: 2000, seed: 11).run()
+        let logs = trials.map { Foundation.log(Double($0.params["lr"]!)!) }.sorted()
+        let lo = Foundation.log(1e-5), hi = Foundation.log(1.0)
+        var statistic = 0.0
+        for (k, value) in logs.enumerated() {
+            let cdf = (value - lo) / (hi - lo)
+            statistic = max(statistic, abs(Double(k + 1) / Double(logs.count) - cdf), abs(cdf - Double(k) / Double(logs.count)))
+        }
+        #expect(statistic < 1.63 / Double(logs.count).squareRoot(), "D = \(statistic)")
+        #expect(logs.first! >= lo && logs.last! <= hi)
     }
 }
