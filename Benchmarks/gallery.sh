@@ -19,29 +19,22 @@ trap 'rm -rf "$work"' EXIT INT TERM
 now() { date +%s.%N; }
 median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-: > "$work/clean"
-i=0
-while [ $i -lt $runs ]; do
-  rm -rf "$work/site"
-  start=$(now); "$descent" site build Gallery --out "$work/site" > /dev/null; end=$(now)
-  awk -v s="$start" -v e="$end" 'BEGIN { print e - s }' >> "$work/clean"
-  i=$((i + 1))
-done
-: > "$work/again"
-i=0
-while [ $i -lt 5 ]; do
-  start=$(now); "$descent" site build Gallery --out "$work/site" > /dev/null; end=$(now)
-  awk -v s="$start" -v e="$end" 'BEGIN { print e - s }' >> "$work/again"
-  i=$((i + 1))
-done
-: > "$work/old"
-i=0
-while [ $i -lt $runs ]; do
-  rm -rf "$work/old-site"
-  start=$(now); sh Benchmarks/gallery-stand-in.sh "$descent" "$work/old-site" > /dev/null; end=$(now)
-  awk -v s="$start" -v e="$end" 'BEGIN { print e - s }' >> "$work/old"
-  i=$((i + 1))
-done
+# timed N FILE SETUP COMMAND...: runs SETUP (untimed) then COMMAND, N times, appending each wall time to FILE.
+timed() {
+  n=$1; file=$2; setup=$3; shift 3
+  : > "$file"
+  i=0
+  while [ $i -lt "$n" ]; do
+    eval "$setup"
+    start=$(now); "$@" > /dev/null; end=$(now)
+    awk -v s="$start" -v e="$end" 'BEGIN { print e - s }' >> "$file"
+    i=$((i + 1))
+  done
+}
+
+timed $runs "$work/clean" 'rm -rf "$work/site"' "$descent" site build Gallery --out "$work/site"
+timed 5 "$work/again" ':' "$descent" site build Gallery --out "$work/site"
+timed $runs "$work/old" 'rm -rf "$work/old-site"' sh Benchmarks/gallery-stand-in.sh "$descent" "$work/old-site"
 figures=$(ls "$work/site/.state" | wc -l)
 clean=$(median < "$work/clean"); again=$(median < "$work/again"); old=$(median < "$work/old")
 awk -v c="$clean" -v a="$again" -v o="$old" -v n="$figures" -v r="$runs" 'BEGIN {
