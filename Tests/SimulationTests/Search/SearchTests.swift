@@ -123,17 +123,3 @@ extension SearchTests {
         #expect(logs.first! >= lo && logs.last! <= hi)
     }
 }
-
-extension SearchTests {
-    /// Trials survive JSON: numbers as numbers, choices as strings, the surrogate kept.
-    @Test func trialsRoundTripThroughJSON() throws {
-        let space = try SearchSpace.parse("x=uniform(0, 1), act=choice('relu', 'tanh')")
-        let trials = try Search(space: space, objective: .trace(surface: try Surfaces.make("booth"), optimizer: "SGD(lr={x})", start: nil, logValue: true),
-                                sampler: .random, trials: 4, budget: 5, seed: 1).run()
-        let data = try JSONEncoder().encode(trials)
-        let text = String(decoding: data, as: UTF8.self)
-        #expect(text.contains("\"act\":\"'relu'\"") || text.contains("\"act\":\"'tanh'\""))
-        #expect(!text.contains("\"x\":\""))
-        #expect(try JSONDecoder().decode([SearchTrial].self, from: data) == trials)
-    }
-}
