@@ -35,7 +35,12 @@ extension PanelSpec {
         case .trainingCurves:
             guard let training = record.training else { throw SpecError(file: file, "the training-curves record has no 'training'") }
             return try chart().map { trainingAnimator($0, training, theme: theme) }
-        case .gradientField, .l2Fits, .l2Sweep, .l2Contours, .search:
+        case .boStep(let panel):
+            guard let trials = record.trials, let landscape = record.landscape else {
+                throw SpecError(file: file, "the bo-step record has no 'trials' or 'landscape'")
+            }
+            return try boStepAnimator(panel, trials, landscape: landscape, theme: theme, file: file)
+        case .gradientField, .l2Fits, .l2Sweep, .l2Contours, .search, .searchConvergence:
             return nil
         }
     }

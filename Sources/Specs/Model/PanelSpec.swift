@@ -17,6 +17,8 @@ public struct PanelSpec: Sendable {
         case l2Sweep = "l2-sweep"
         case l2Contours = "l2-contours"
         case search
+        case boStep = "bo-step"
+        case searchConvergence = "search-convergence"
     }
 
     /// What a panel shows: one case per figure kind, with that kind's settings.
@@ -44,6 +46,10 @@ public struct PanelSpec: Sendable {
         case l2Contours(L2ContoursPanel)
         /// A hyperparameter search's trials over the heatmap of its objective on a two-dimensional space.
         case search(SearchPanel)
+        /// One iteration of Bayesian optimization on one dimension: the surrogate over its acquisition.
+        case boStep(BOStepPanel)
+        /// The best value so far against trials for several samplers, over seeds.
+        case searchConvergence(SearchConvergencePanel)
 
         /// The kind's name.
         public var kind: Kind {
@@ -59,6 +65,8 @@ public struct PanelSpec: Sendable {
             case .l2Sweep: .l2Sweep
             case .l2Contours: .l2Contours
             case .search: .search
+            case .boStep: .boStep
+            case .searchConvergence: .searchConvergence
             }
         }
     }
@@ -100,16 +108,18 @@ public struct PanelSpec: Sendable {
         case .gradientField(let panel): panel.runs
         case .stateOverlay(let panel): panel.runs
         case .surface3d(let panel): panel.runs
-        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours, .search: nil
+        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours, .search, .boStep, .searchConvergence: nil
         }
     }
 
-    /// The steps the panel runs through: the longest run, or the schedule's steps, or the training's epochs.
+    /// The steps the panel runs through: the longest run, or the schedule's steps, the training's epochs, the
+    /// search's trials or Bayesian optimization's iterations.
     public var steps: Int {
         switch content {
         case .schedules(let panel): panel.steps
         case .trainingCurves(let training): training.epochs
         case .search(let panel): max(1, panel.search.trials)
+        case .boStep(let panel): panel.iterations
         default: runSet?.longest ?? 1
         }
     }

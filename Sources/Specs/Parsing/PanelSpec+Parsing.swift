@@ -101,7 +101,12 @@ extension PanelSpec {
                   search.space.dimensions.allSatisfy({ if case .uniform = $0.range { true } else if case .logUniform = $0.range { true } else { false } }) else {
                 throw object.error(at: object["space"], "a search figure draws two uniform or loguniform dimensions, such as {lr: loguniform(1e-4, 1), momentum: uniform(0, 0.99)}")
             }
-            content = .search(SearchPanel(search: search))
+            let key = ["objective", "space", "budget"].map { object[$0].map { "\($0)" } ?? "" }.joined(separator: "|")
+            content = .search(SearchPanel(search: search, show: try object.choice("show", SearchPanel.Show.self) ?? .heatmap, landscapeKey: key))
+        case .boStep:
+            content = .boStep(try parseBOStep(object))
+        case .searchConvergence:
+            content = .searchConvergence(try parseConvergence(object))
         case .l2Contours:
             let lambdas = try parseLambdas(object, kind: kind)
             guard let data = surface!.surface as? LinearRegressionSurface else {
@@ -110,6 +115,48 @@ extension PanelSpec {
             content = .l2Contours(L2ContoursPanel(surface: data, surfaceSpec: surface!, style: style!, lambdas: lambdas))
         }
         return PanelSpec(title: try object.string("title"), legend: legend, annotations: annotations, content: content)
+    }
+
+    /// A `bo-step` panel: a `bo(...)` search on one uniform or log-uniform dimension, and the iteration shown.
+    static func parseBOStep(_ object: YAMLObject) throws(SpecError) -> BOStepPanel {
+        let search = try SearchSpec.parseSearch(object)
+        guard search.space.dimensions.count == 1,
+              search.space.dimensions.allSatisfy({ if case .uniform = $0.range { true } else if case .logUniform = $0.range { true } else { false } }) else {
+            throw object.error(at: object["space"], "a bo-step figure draws one uniform or loguniform dimension, such as {x: uniform(0, 10)}")
+        }
+        guard case .bayesian(let options) = search.sampler else {
+            throw object.error(at: object["sampler"], "a bo-step figure shows Bayesian optimization: use sampler: bo(...)")
+        }
+        let panel = BOStepPanel(search: search, options: options, iteration: 1)
+        guard panel.iterations >= 1 else {
+            throw object.error(at: object["trials"], "a bo-step figure needs more trials than bo's \(options.initial) initial ones")
+        }
+        let iteration = try object.integer("iteration", in: 1...panel.iterations) ?? 1
+        return BOStepPanel(search: search, options: options, iteration: iteration)
+    }
+
+    /// A `search-convergence` panel: the search keys, `samplers` (a list of sampler components) and `seeds`.
+    static func parseConvergence(_ object: YAMLObject) throws(SpecError) -> SearchConvergencePanel {
+        let search = try SearchSpec.parseSearch(object)
+        guard let node = object["samplers"], case .sequence(let items) = node, !items.isEmpty else {
+            throw object.error(at: object["samplers"], "a search-convergence figure needs 'samplers', a list such as [grid(points=6), random(), bo(initial=5)]")
+        }
+        var samplers: [(text: String, sampler: Search.Sampler)] = []
+        for item in items {
+            guard let text = item.string else { throw object.error(at: item, "each sampler is a component such as random()") }
+            do throws(InputError) {
+                let sampler = try SearchSpec.parseSampler(text, budget: search.budget)
+                switch sampler {
+                case .hyperband, .successiveHalving:
+                    throw InputError("\(text) gives its trials different budgets, so its trials do not line up with the others': "
+                                     + "compare grid(...), random() and bo(...) here, and draw Hyperband with kind: hyperband")
+                default: samplers.append((text, sampler))
+                }
+            } catch {
+                throw SpecError(file: object.file, line: item.mark?.line, column: (item.mark?.column ?? 0) + (error.column ?? 1), "samplers: \(error.message)")
+            }
+        }
+        return SearchConvergencePanel(search: search, samplers: samplers, seeds: try object.integer("seeds", in: 1...1000) ?? 10)
     }
 
     /// `view: {x: [lo, hi], y: [lo, hi]}`, each range defaulting to the surface's own.

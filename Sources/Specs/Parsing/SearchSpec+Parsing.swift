@@ -26,7 +26,7 @@ extension SearchSpec {
             throw object.error(at: nil, "a search spec needs 'objective': {trace: {surface: ..., optimizer: ...}} or {expr: ...}")
         }
         let objectiveObject = try YAMLObject(objectiveNode, file: file, what: "'objective'")
-        try objectiveObject.requireKeys(in: ["trace", "expr"], what: "'objective'")
+        try objectiveObject.requireKeys(in: ["trace", "training", "expr"], what: "'objective'")
         let objective: SearchObjective
         if let traceNode = objectiveObject["trace"] {
             let trace = try YAMLObject(traceNode, file: file, what: "'trace'")
@@ -36,10 +36,12 @@ extension SearchSpec {
             objective = .trace(surface: surface, optimizer: template, start: try trace.numbers("start", count: 2).map { SIMD2($0[0], $0[1]) },
                                logValue: try trace.bool("log") ?? false)
             do { try objective.check(space) } catch { throw FigureSpec.component(error, key: "optimizer", trace) }
+        } else if let trainingNode = objectiveObject["training"] {
+            objective = .training(try parseTrainingObjective(try YAMLObject(trainingNode, file: file, what: "'training'"), space: space))
         } else if let text = try objectiveObject.string("expr") {
             objective = try FigureSpec.component("expr", objectiveObject, text) { text throws(InputError) in try SearchObjective.expression(text, space: space) }
         } else {
-            throw objectiveObject.error(at: nil, "'objective' needs 'trace' or 'expr'")
+            throw objectiveObject.error(at: nil, "'objective' needs 'trace', 'training' or 'expr'")
         }
 
         let specSampler = try object.string("sampler")
@@ -54,6 +56,33 @@ extension SearchSpec {
             throw FigureSpec.component(error, key: "sampler", object)
         }
         return Search(space: space, objective: objective, sampler: sampler, trials: trials ?? specTrials, budget: budget, seed: seed ?? specSeed)
+    }
+
+    /// `{training: {dataset, model, optimizer, validation, batch_size, seed}}`: the optimizer is a template over
+    /// the space's names; validation defaults to 0.3, the batch to the whole training set, the seed to 0.
+    static func parseTrainingObjective(_ object: YAMLObject, space: SearchSpace) throws(SpecError) -> TrainingObjective {
+        try object.requireKeys(in: ["dataset", "model", "optimizer", "validation", "batch_size", "seed"], what: "'training'")
+        let datasetName = try object.requiredString("dataset", what: "'training'")
+        let data = try FigureSpec.component("dataset", object, datasetName, Datasets.make)
+        let modelName = try object.string("model") ?? "mlp(hidden=[16, 16])"
+        let model = try FigureSpec.component("model", object, modelName) { text throws(InputError) in try Models.make(text, for: data) }
+        let template = try object.requiredString("optimizer", what: "'training'")
+        let validation = try object.number("validation") ?? 0.3
+        guard validation > 0, validation < 1 else {
+            throw object.error(at: object["validation"], "'validation' must be the fraction of the data held out, between 0 and 1, got \(validation)")
+        }
+        let batchSize = try object.integer("batch_size", in: 1...1_000_000)
+        let seed = UInt64(try object.integer("seed", in: 0...Int(Int32.max)) ?? 0)
+        let training: TrainingObjective
+        do throws(InputError) {
+            training = try TrainingObjective(dataset: data, validationFraction: validation, model: model, optimizer: template, batchSize: batchSize,
+                                             seed: seed, names: (datasetName, modelName))
+        } catch {
+            let key = error.key == "batch_size" ? "batch_size" : "validation"
+            throw object.error(at: object[key] ?? object["dataset"], error.message)
+        }
+        do { try SearchObjective.training(training).check(space) } catch { throw FigureSpec.component(error, key: "optimizer", object) }
+        return training
     }
 
     /// `bo(initial=5, kernel='matern2.5', acquisition='ei', xi=0.01, kappa=1.96, fit=True, restarts=5,

@@ -95,13 +95,47 @@ extension PanelSpec {
                 + "(\(number(best.validation))), higher both at \(number(first.lambda)) (\(number(first.validation))) and at \(number(last.lambda)) (\(number(last.validation)))."
         case .search(let panel):
             let trials = record.trials ?? []
-            let names = panel.search.space.dimensions.map(\.name)
-            var text = heading + "A heatmap of the search objective over \(names.joined(separator: " and ")), with the \(trials.count) trials of the search as dots."
+            let space = panel.search.space
+            let names = space.dimensions.map(\.name)
+            var text: String
+            switch panel.show {
+            case .heatmap:
+                text = heading + "A heatmap of the search objective over \(names.joined(separator: " and ")), with the \(trials.count) trials of the search as dots."
+            case .marginals:
+                let distinct = (0..<2).map { d in Set(trials.map { $0.unit[d] }).count }
+                text = heading + "The \(trials.count) trials of the search as dots in the square of \(names[0]) and \(names[1]); above it, the objective "
+                    + "averaged over \(names[1]) against \(names[0]), and to the right, averaged over \(names[0]) against \(names[1]), with every trial "
+                    + "projected onto both curves. The trials test \(distinct[0]) distinct values of \(names[0]) and \(distinct[1]) of \(names[1])."
+            }
             if let best = trials.filter({ $0.value.isFinite }).min(by: { $0.value < $1.value }) {
-                text += " The best trial, \(best.id), has " + names.map { "\($0) = \(best.params[$0] ?? "?")" }.joined(separator: ", ")
+                text += " The best trial, \(best.id), has " + names.indices.map { "\(names[$0]) = \(space.value($0, at: best.unit[$0]))" }.joined(separator: ", ")
                     + " and value \(number(best.value))."
             }
             return text
+        case .searchConvergence(let panel):
+            let curves = record.convergence ?? []
+            let parts = curves.map { curve -> String in
+                let finals = curve.bestSoFar.compactMap(\.last).sorted()
+                let label = Self.samplerLabel(curve.sampler, seeds: curve.bestSoFar.count)
+                if curve.bestSoFar.count == 1 {
+                    return "\(label) reaches \(number(finals.first ?? .nan)) with its largest grid of \(curve.trials.last ?? 0) trials"
+                }
+                return "\(label) reaches a median of \(number(Self.quantile(finals, 0.5))) after \(curve.trials.last ?? 0) trials"
+            }
+            return heading + "The best value found so far against the number of trials, for \(curves.count) samplers on the same objective"
+                + " (median and interquartile band over \(panel.seeds) seeds; a grid, which has no randomness, as one point per full grid): "
+                + parts.joined(separator: "; ") + "."
+        case .boStep(let panel):
+            let trials = record.trials ?? []
+            let chosen = panel.options.initialCount + panel.iteration - 1
+            let name = panel.search.space.dimensions[0].name
+            guard chosen < trials.count, let surrogate = trials[chosen].surrogate else { return heading + "One iteration of Bayesian optimization." }
+            let x = panel.search.space.value(0, at: trials[chosen].unit[0])
+            return heading + "Iteration \(panel.iteration) of Bayesian optimization over \(name). Above: the objective (dashed), the \(chosen) trials so far "
+                + "as dots, and the Gaussian-process surrogate's mean with its 95% band (\(Self.kernelName(panel.options.kernel)) kernel, length scale "
+                + "\(number(surrogate.lengthScale.first ?? 1)), \(panel.options.fit ? "fitted by maximum likelihood" : "fixed")); the band is narrow at the "
+                + "trials and wide between them. Below: the acquisition (\(Self.acquisitionSetting(panel.options.acquisition))), highest at "
+                + "\(name) = \(x), where the next trial goes; it scores \(number(trials[chosen].value)) against the best so far, \(number(surrogate.bestY))."
         case .l2Contours(let panel):
             let lambdas = panel.lambdas
             return heading + "Contours of the linear-regression loss over (w, b) with dashed circles of equal L2 penalty; the penalised optimum "

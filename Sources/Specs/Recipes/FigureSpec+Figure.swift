@@ -70,7 +70,12 @@ extension PanelSpec {
         case .l2Fits(let ridge): return l2FitsChart(ridge, data: try field(record.data, "data"), fits: try field(record.fits, "fits"), theme: theme)
         case .l2Sweep: return l2SweepChart(try field(record.fits, "fits"), theme: theme)
         case .l2Contours(let panel): return l2ContoursChart(panel, optima: try field(record.fits, "fits"), theme: theme)
-        case .search(let panel): return searchChart(panel, try field(record.trials, "trials"), theme: theme)
+        case .search(let panel):
+            return searchPanel(panel, try field(record.trials, "trials"), landscape: try field(record.landscape, "landscape"), theme: theme)
+        case .boStep(let panel):
+            return try boStepPanel(panel, try field(record.trials, "trials"), landscape: try field(record.landscape, "landscape"), theme: theme, file: file)
+        case .searchConvergence(let panel):
+            return convergenceChart(panel, try field(record.convergence, "convergence"), theme: theme)
         }
     }
 

@@ -61,10 +61,19 @@ extension PanelSpec {
             return "Line chart of training and validation error against λ" + (best.map { "; validation is lowest at λ = \(Self.lambdaText($0.lambda))" } ?? "")
         case .search(let panel):
             let trials = record.trials ?? []
-            let names = panel.search.space.dimensions.map(\.name)
+            let space = panel.search.space
+            let names = space.dimensions.map(\.name)
             let best = trials.filter { $0.value.isFinite }.min { $0.value < $1.value }
-            return "Heatmap of the objective over \(names.joined(separator: " and ")) with \(trials.count) trials"
-                + (best.map { b in "; best at " + names.map { "\($0) = \(b.params[$0] ?? "?")" }.joined(separator: ", ") } ?? "")
+            let bestText = best.map { b in "; best at " + names.indices.map { "\(names[$0]) = \(space.value($0, at: b.unit[$0]))" }.joined(separator: ", ") } ?? ""
+            switch panel.show {
+            case .heatmap: return "Heatmap of the objective over \(names.joined(separator: " and ")) with \(trials.count) trials" + bestText
+            case .marginals:
+                return "\(trials.count) trials testing \(Set(trials.map { $0.unit[0] }).count) values of \(names[0]), with the objective's marginals" + bestText
+            }
+        case .searchConvergence(let panel):
+            return "Best value so far against trials for \((record.convergence ?? []).count) samplers, median and IQR over \(panel.seeds) seeds"
+        case .boStep(let panel):
+            return "Bayesian optimization, iteration \(panel.iteration): GP mean and 95% band over the trials, and the acquisition choosing the next"
         case .l2Contours:
             return "Loss contours over (w, b) with L2 circles; the optimum moves towards the origin as λ grows"
         }

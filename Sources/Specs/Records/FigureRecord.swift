@@ -29,7 +29,9 @@ public struct FigureRecord: Codable, Sendable {
 /// | l2-fits | `data` and `fits` (with each fit's curve) |
 /// | l2-sweep | `data` and `fits` |
 /// | l2-contours | `fits` (each θ = (w, b)) |
-/// | search | `trials` |
+/// | search | `trials` and `landscape` |
+/// | bo-step | `trials` and `landscape` (the true objective, one row) |
+/// | search-convergence | `convergence` |
 public struct PanelRecord: Codable, Sendable {
     /// The panel's kind, as a spec writes it.
     public var kind: String
@@ -40,10 +42,15 @@ public struct PanelRecord: Codable, Sendable {
     public var data: RidgeData?
     public var fits: [RidgeFit]?
     public var trials: [SearchTrial]?
+    public var landscape: SearchLandscape?
+    public var convergence: [SamplerConvergence]?
 
     public init(kind: PanelSpec.Kind, runs: [RunRecord]? = nil, arrows: ArrowField? = nil, schedules: [ScheduleRecord]? = nil,
-                training: TrainingRecord? = nil, data: RidgeData? = nil, fits: [RidgeFit]? = nil, trials: [SearchTrial]? = nil) {
+                training: TrainingRecord? = nil, data: RidgeData? = nil, fits: [RidgeFit]? = nil, trials: [SearchTrial]? = nil,
+                landscape: SearchLandscape? = nil, convergence: [SamplerConvergence]? = nil) {
         self.trials = trials
+        self.convergence = convergence
+        self.landscape = landscape
         self.kind = kind.rawValue
         self.runs = runs
         self.arrows = arrows
@@ -113,6 +120,44 @@ public struct TrainingRecord: Codable, Sendable {
         case restoredBest = "restored_best"
         case trainCount = "train_count"
         case validationCount = "validation_count"
+    }
+}
+
+/// A search objective evaluated on a regular grid of the unit square — what a search panel draws under its
+/// trials. Value (i, j) is at unit coordinates (i/(columns − 1), j/(rows − 1)), stored row by row (j outer),
+/// each computed with the search's budget exactly as a trial would be. A one-dimensional objective has one row.
+public struct SearchLandscape: Codable, Sendable {
+    public var columns: Int
+    public var rows: Int
+    public var values: [Double]
+
+    public init(columns: Int, rows: Int, values: [Double]) {
+        self.columns = columns
+        self.rows = rows
+        self.values = values
+    }
+
+    /// The value at unit coordinates (i/(columns − 1), j/(rows − 1)).
+    public subscript(i: Int, j: Int) -> Double { values[j * columns + i] }
+}
+
+/// One sampler's progress in a `search-convergence` panel: at each trial count in `trials`, the best value so
+/// far of every seed's run (one row per seed; one row in all for a grid, which has no randomness).
+public struct SamplerConvergence: Codable, Sendable {
+    /// The sampler as written, such as `bo(initial=5)`.
+    public var sampler: String
+    public var trials: [Int]
+    public var bestSoFar: [[Double]]
+
+    public init(sampler: String, trials: [Int], bestSoFar: [[Double]]) {
+        self.sampler = sampler
+        self.trials = trials
+        self.bestSoFar = bestSoFar
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sampler, trials
+        case bestSoFar = "best_so_far"
     }
 }
 

@@ -9,14 +9,21 @@ extension FigureSpec {
     ///   diverging run is not an error, it is recorded up to its divergence.
     public func simulate() throws(SpecError) -> FigureRecord {
         var records: [PanelRecord] = []
-        for panel in panels { records.append(try panel.simulate(file: file)) }
-        return FigureRecord(panels: records, inset: try inset.map { panel throws(SpecError) in try panel.simulate(file: file) })
+        var landscapes: [String: SearchLandscape] = [:]
+        for panel in panels { records.append(try panel.simulate(file: file, landscapes: &landscapes)) }
+        return FigureRecord(panels: records, inset: try inset.map { panel throws(SpecError) in try panel.simulate(file: file, landscapes: &landscapes) })
     }
 }
 
 extension PanelSpec {
     /// The record of this panel (see ``FigureSpec/simulate()``); `file` names the spec in errors.
     public func simulate(file: String) throws(SpecError) -> PanelRecord {
+        var landscapes: [String: SearchLandscape] = [:]
+        return try simulate(file: file, landscapes: &landscapes)
+    }
+
+    /// The record of this panel, reusing (and adding to) the search landscapes already computed for the figure.
+    func simulate(file: String, landscapes: inout [String: SearchLandscape]) throws(SpecError) -> PanelRecord {
         switch content {
         case .trajectories(let panel): PanelRecord(kind: kind, runs: try panel.runs.simulate(file: file))
         case .loss(let panel): PanelRecord(kind: kind, runs: try panel.runs.simulate(file: file))
@@ -35,7 +42,11 @@ extension PanelSpec {
         case .l2Sweep(let ridge): try ridge.simulate(kind: kind, curves: false, file: file)
         case .l2Contours(let panel): PanelRecord(kind: kind, fits: try panel.optima(file: file))
         case .search(let panel):
-            PanelRecord(kind: kind, trials: try panel.simulate(file: file))
+            PanelRecord(kind: kind, trials: try panel.simulate(file: file), landscape: panel.landscape(sharing: &landscapes))
+        case .boStep(let panel):
+            PanelRecord(kind: kind, trials: try SearchPanel(search: panel.search).simulate(file: file), landscape: panel.landscape())
+        case .searchConvergence(let panel):
+            PanelRecord(kind: kind, convergence: try panel.simulate(file: file))
         }
     }
 }
@@ -202,8 +213,81 @@ extension RidgeFit {
 }
 
 extension SearchPanel {
-    /// The search's trials.
+    /// The search's trials, evaluated in parallel (the same trials for any number of threads).
     func simulate(file: String) throws(SpecError) -> [SearchTrial] {
+        do throws(InputError) {
+            return try search.run { count, body in parallelMap(count, body) }
+        } catch { throw SpecError(file: file, "search: \(error.message)") }
+    }
+
+    /// The landscape already computed for a panel with the same key, or a new one, remembered.
+    func landscape(sharing landscapes: inout [String: SearchLandscape]) -> SearchLandscape {
+        if let shared = landscapes[landscapeKey] { return shared }
+        let computed = landscape()
+        landscapes[landscapeKey] = computed
+        return computed
+    }
+
+    /// The objective on a square grid of the unit square, in parallel.
+    func landscape() -> SearchLandscape {
+        let side = landscapeResolution, search = self.search
+        let values = parallelMap(side * side) { k in
+            let unit = [Double(k % side) / Double(side - 1), Double(k / side) / Double(side - 1)]
+            return search.objective.evaluate(search.space, unit: unit, budget: search.budget).value
+        }
+        return SearchLandscape(columns: side, rows: side, values: values)
+    }
+}
+
+extension BOStepPanel {
+    /// The true objective at 201 evenly spaced points of the unit interval (one row).
+    func landscape() -> SearchLandscape {
+        let search = self.search
+        let values = parallelMap(201) { k in search.objective.evaluate(search.space, unit: [Double(k) / 200], budget: search.budget).value }
+        return SearchLandscape(columns: 201, rows: 1, values: values)
+    }
+}
+
+extension SearchConvergencePanel {
+    /// Every sampler's best-so-far curves: random and BO once per seed (the seeds in parallel), a grid once
+    /// per size k = 1 … points.
+    func simulate(file: String) throws(SpecError) -> [SamplerConvergence] {
+        var curves: [SamplerConvergence] = []
+        for (text, sampler) in samplers {
+            if case .grid(let points) = sampler {
+                var counts: [Int] = [], best: [Double] = []
+                for k in 1...points {
+                    var search = self.search
+                    search.sampler = .grid(points: k)
+                    let trials = try run(search, file: file)
+                    counts.append(trials.count)
+                    best.append(trials.last?.bestSoFar ?? .infinity)
+                }
+                curves.append(SamplerConvergence(sampler: text, trials: counts, bestSoFar: [best]))
+                continue
+            }
+            let base = self.search
+            let runs = parallelMap(seeds) { k -> Result<[SearchTrial], InputError> in
+                var search = base
+                search.sampler = sampler
+                search.seed = UInt64(k + 1)
+                do throws(InputError) { return .success(try search.run()) } catch { return .failure(error) }
+            }
+            var rows: [[Double]] = []
+            for run in runs {
+                switch run {
+                case .success(let trials): rows.append(trials.map(\.bestSoFar))
+                case .failure(let error): throw SpecError(file: file, "search (\(text)): \(error.message)")
+                }
+            }
+            let count = rows.map(\.count).min() ?? 0
+            curves.append(SamplerConvergence(sampler: text, trials: Array(1...max(1, count)).prefix(count).map { $0 },
+                                             bestSoFar: rows.map { Array($0.prefix(count)) }))
+        }
+        return curves
+    }
+
+    private func run(_ search: Search, file: String) throws(SpecError) -> [SearchTrial] {
         do throws(InputError) { return try search.run() } catch { throw SpecError(file: file, "search: \(error.message)") }
     }
 }

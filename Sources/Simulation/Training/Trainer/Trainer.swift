@@ -47,6 +47,11 @@ public struct Trainer: Sendable {
     public var schedulerInterval: SchedulerInterval
     /// Early stopping on the monitored loss, or `nil` to run every epoch.
     public var earlyStopping: EarlyStopping?
+    /// Whether every epoch ends with an ``EpochRecord`` (the losses over the whole training and validation
+    /// sets). When false, only epoch 0 and the last epoch are evaluated — unless early stopping or a scheduler
+    /// stepped per epoch needs the monitored loss every epoch. A search that only wants the final validation
+    /// loss saves most of its time this way; the updates are the same either way.
+    public var recordsEveryEpoch = true
 
     /// A trainer.
     ///
@@ -131,6 +136,8 @@ public struct Trainer: Sendable {
                 }
                 if schedulerInterval == .batch { try scheduler?.step(optimizer: &optimizer, metric: loss) }
             }
+            let needsMonitor = stopper != nil || (scheduler != nil && schedulerInterval == .epoch)
+            if !recordsEveryEpoch && !needsMonitor && epoch < epochs { continue }
             guard let record = evaluate(model, theta, epoch: epoch, lr: epochLR, updates: run.updates.count,
                                         train: train, validation: validation) else {
                 run.divergedAtUpdate = run.updates.count

@@ -1,0 +1,23 @@
+import Dispatch
+
+/// `body(0) … body(count − 1)` on every core, the results in order: the same array as a serial map for any
+/// number of threads, since each item is computed on its own.
+func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+    guard count > 1 else { return (0..<count).map(body) }
+    let results = ResultSlots<T>(count)
+    DispatchQueue.concurrentPerform(iterations: count) { k in results.store(body(k), at: k) }
+    return results.values
+}
+
+/// Slots that concurrent workers fill, each at its own index.
+private final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private var slots: [T?]
+
+    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func store(_ value: T, at index: Int) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+
+    var values: [T] { slots.map { $0! } }
+}
