@@ -98,7 +98,7 @@ extension PanelSpec {
             let names = panel.search.space.dimensions.map(\.name)
             var text = heading + "A heatmap of the search objective over \(names.joined(separator: " and ")), with the \(trials.count) trials of the search as dots."
             if let best = trials.filter({ $0.value.isFinite }).min(by: { $0.value < $1.value }) {
-                text += " The best trial, \(best.id), has " + names.map { "\($0) = \(best.params[$0] ?? "?")" }.joined(separator: ", ")
+                text += " The best trial, \(best.id), has " + zip(names, panel.search.space.values(at: best.unit)).map { "\($0) = \($1)" }.joined(separator: ", ")
                     + " and value \(number(best.value))."
             }
             return text

@@ -64,7 +64,7 @@ extension PanelSpec {
             let names = panel.search.space.dimensions.map(\.name)
             let best = trials.filter { $0.value.isFinite }.min { $0.value < $1.value }
             return "Heatmap of the objective over \(names.joined(separator: " and ")) with \(trials.count) trials"
-                + (best.map { b in "; best at " + names.map { "\($0) = \(b.params[$0] ?? "?")" }.joined(separator: ", ") } ?? "")
+                + (best.map { b in "; best at " + zip(names, panel.search.space.values(at: b.unit)).map { "\($0) = \($1)" }.joined(separator: ", ") } ?? "")
         case .l2Contours:
             return "Loss contours over (w, b) with L2 circles; the optimum moves towards the origin as λ grows"
         }
