@@ -7,30 +7,46 @@ import Specs
 struct SearchCommand: TextCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
-        abstract: "Run a hyperparameter search (grid, random, successive halving, Hyperband) and print every trial.",
+        abstract: "Run a hyperparameter search (grid, random, Bayesian optimization, successive halving, Hyperband) and print every trial.",
         discussion: """
         The spec names an objective ({trace: {surface, optimizer template}} or {expr: formula}), a space \
-        ({lr: loguniform(1e-4, 1), ...}), a sampler, the trials and the budget (steps per trial). Trials run on \
+        ({lr: loguniform(1e-4, 1), ...}), a sampler, the trials and the budget (steps per trial). --sampler, \
+        --trials, --seed and --space replace the spec's; with --space the spec may leave its space out. \
+        Ranges: uniform(lo, hi), loguniform(lo, hi) with lo > 0, int(lo, hi), choice(a, b, ...). Trials run on \
         --jobs threads; the output is the same for any number.
 
         JSON output: {"trials": [...]}, one object per evaluation in order: id (the configuration; under \
-        Hyperband the same id comes back at larger budgets), params, unit (the point in the unit cube), budget, \
-        bracket and rung (Hyperband), value, diverged, best_so_far. CSV output has one row per trial.
+        successive halving and Hyperband the same id comes back at larger budgets), params (numbers for \
+        uniform, loguniform, int and numeric choices; strings for other choices), unit (the point in the unit \
+        cube), budget, bracket (s) and rung (i) under successive halving and Hyperband, value, diverged, \
+        best_so_far. Every Bayesian-optimization trial after the initial random ones also has surrogate, the \
+        Gaussian process fitted on all earlier trials: kernel {length_scale (one per dimension, unit-cube \
+        units), signal_variance, noise (standardized-target units), family}, and at the chosen point mean and \
+        std (latent, objective's units), ei (expected improvement with the configured xi, 0.01 under lcb), \
+        acquisition (the value of the acquisition that chose the point), best_y and log_marginal_likelihood \
+        (of the standardized targets). Numbers are written to round-trip. CSV output has one row per trial, \
+        the parameters in Python's spelling.
 
-        Examples:
-          descent search Gallery/search/adam-rosenbrock.yaml --sampler 'hyperband(R=81, eta=3)'
+        Examples (Examples/search/adam-rosenbrock.yaml is a spec to start from):
+          descent search spec.yaml --sampler 'hyperband(R=81, eta=3)'
           descent search spec.yaml --sampler 'grid(points=4)' --format csv
+          descent search spec.yaml --sampler 'bo(initial=5)' --trials 10 \\
+            --space 'lr=loguniform(1e-4, 1), beta1=uniform(0, 0.99)'
         """
     )
 
     @Argument(help: ArgumentHelp("The search spec (YAML).", valueName: "spec"))
     var spec: String
 
-    @Option(help: ArgumentHelp("The sampler, replacing the spec's: grid(points=5), random(), successive_halving(R=81, eta=3), hyperband(R=81, eta=3).",
-                               valueName: "sampler"))
+    @Option(help: ArgumentHelp("The sampler, replacing the spec's: grid(points=5), random(), bo(initial=5, acquisition='ei'), "
+                               + "successive_halving(R=81, eta=3), hyperband(R=81, eta=3).", valueName: "sampler"))
     var sampler: String?
 
-    @Option(help: ArgumentHelp("Random trials, replacing the spec's (1 to 100000).", valueName: "n"))
+    @Option(help: ArgumentHelp("The search space, replacing the spec's: name=range pairs separated by commas, such as "
+                               + "'lr=loguniform(1e-4, 1), momentum=uniform(0, 0.99)'.", valueName: "space"))
+    var space: String?
+
+    @Option(help: ArgumentHelp("Trials of random search and bo, replacing the spec's (1 to 100000).", valueName: "n"))
     var trials: Int?
 
     @Option(help: ArgumentHelp("The seed, replacing the spec's.", valueName: "n"))
@@ -46,12 +62,12 @@ struct SearchCommand: TextCommand {
     }
 
     func output() throws -> String {
-        let parsed = try SearchSpec.parse(try readSpec(spec), file: spec, sampler: sampler, trials: trials, seed: seed)
+        let parsed = try SearchSpec.parse(try readSpec(spec), file: spec, sampler: sampler, trials: trials, seed: seed, space: space)
         let jobs = threads.count
         let results = try parsed.search.run { count, body in Self.parallel(count, jobs: jobs, body) }
         switch format {
         case .json: return try Self.json(results)
-        case .csv: return Self.csv(results, names: parsed.search.space.dimensions.map(\.name))
+        case .csv: return Self.csv(results, space: parsed.search.space)
         }
     }
 
@@ -73,15 +89,17 @@ struct SearchCommand: TextCommand {
         return String(decoding: try encoder.encode(["trials": trials]), as: UTF8.self)
     }
 
-    /// One row per trial: `id,budget,bracket,rung,value,diverged,best_so_far`, then each parameter and its unit coordinate.
-    static func csv(_ trials: [SearchTrial], names: [String]) -> String {
+    /// One row per trial: `id,budget,bracket,rung,value,diverged,best_so_far`, then each parameter in Python's
+    /// spelling (`3`, `0.01`, `'relu'`) and its unit coordinate.
+    static func csv(_ trials: [SearchTrial], space: SearchSpace) -> String {
+        let names = space.dimensions.map(\.name)
         let header = ["id", "budget", "bracket", "rung", "value", "diverged", "best_so_far"] + names + names.map { "u_\($0)" }
         let rows = trials.map { trial -> String in
             var cells: [String] = [String(trial.id), String(trial.budget)]
             cells.append(trial.bracket.map { String($0) } ?? "")
             cells.append(trial.rung.map { String($0) } ?? "")
             cells += [pythonRepr(trial.value), String(trial.diverged), pythonRepr(trial.bestSoFar)]
-            cells += names.map { trial.params[$0] ?? "" }
+            cells += space.values(at: trial.unit).map(\.description)
             cells += trial.unit.map { pythonRepr($0) }
             return cells.joined(separator: ",")
         }

@@ -34,6 +34,14 @@ public enum Acquisition: Sendable, Equatable {
         }
     }
 
+    /// ξ of expected and probability of improvement (nil for the lower confidence bound).
+    public var xi: Double? {
+        switch self {
+        case .expectedImprovement(let xi), .probabilityOfImprovement(let xi): xi
+        case .lowerConfidenceBound: nil
+        }
+    }
+
     /// Φ(z) = ½·erfc(−z/√2).
     static func normalCDF(_ z: Double) -> Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
 

@@ -26,23 +26,95 @@ public struct BayesianOptimization: Sendable, Equatable {
 
     public init() {}
 
-    /// What BO knew when it chose a trial: its fitted surrogate and the acquisition there.
+    /// What BO knew when it chose a trial: its fitted surrogate, and the prediction and acquisition at the
+    /// chosen point.
+    ///
+    /// In JSON:
+    ///
+    /// ```json
+    /// {"kernel": {"length_scale": [0.41, 2.3], "signal_variance": 1.7, "noise": 1e-06, "family": "matern2.5"},
+    ///  "mean": 0.12, "std": 0.05, "ei": 0.031, "acquisition": 0.031, "best_y": 0.15, "log_marginal_likelihood": -4.2}
+    /// ```
+    ///
+    /// `length_scale` is in unit-cube units (one per dimension); `signal_variance` and `noise` are in
+    /// standardized-target units; `mean`, `std` (latent), `ei` and `best_y` are in the objective's units;
+    /// `log_marginal_likelihood` is that of the standardized targets. `ei` is the expected improvement at the
+    /// chosen point whatever the acquisition (with its ξ, or ξ = 0.01 under LCB); `acquisition` is the value
+    /// of the acquisition that chose it. `family` may be absent when reading.
     public struct Surrogate: Sendable, Equatable, Codable {
         public var lengthScale: [Double]
         public var signalVariance: Double
         public var noise: Double
+        /// The kernel's correlation family, when known.
+        public var kernelFamily: GaussianProcessKernel.Family?
         public var mean: Double
         public var std: Double
+        public var expectedImprovement: Double
         public var acquisition: Double
         public var bestY: Double
         public var logMarginalLikelihood: Double
 
+        public init(lengthScale: [Double], signalVariance: Double, noise: Double, kernelFamily: GaussianProcessKernel.Family? = nil,
+                    mean: Double, std: Double, expectedImprovement: Double, acquisition: Double, bestY: Double, logMarginalLikelihood: Double) {
+            self.lengthScale = lengthScale
+            self.signalVariance = signalVariance
+            self.noise = noise
+            self.kernelFamily = kernelFamily
+            self.mean = mean
+            self.std = std
+            self.expectedImprovement = expectedImprovement
+            self.acquisition = acquisition
+            self.bestY = bestY
+            self.logMarginalLikelihood = logMarginalLikelihood
+        }
+
         enum CodingKeys: String, CodingKey {
-            case noise, mean, std, acquisition
-            case lengthScale = "length_scale"
-            case signalVariance = "signal_variance"
+            case kernel, mean, std, acquisition
+            case expectedImprovement = "ei"
             case bestY = "best_y"
             case logMarginalLikelihood = "log_marginal_likelihood"
+        }
+
+        enum KernelKeys: String, CodingKey {
+            case noise, family
+            case lengthScale = "length_scale"
+            case signalVariance = "signal_variance"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let kernel = try container.nestedContainer(keyedBy: KernelKeys.self, forKey: .kernel)
+            lengthScale = try kernel.decode([Double].self, forKey: .lengthScale)
+            signalVariance = try kernel.decode(Double.self, forKey: .signalVariance)
+            noise = try kernel.decode(Double.self, forKey: .noise)
+            if let name = try kernel.decodeIfPresent(String.self, forKey: .family) {
+                guard let family = GaussianProcessKernel.Family(rawValue: name) else {
+                    let known = GaussianProcessKernel.Family.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw DecodingError.dataCorruptedError(forKey: .family, in: kernel, debugDescription: "unknown kernel family '\(name)' (known: \(known))")
+                }
+                kernelFamily = family
+            }
+            mean = try container.decode(Double.self, forKey: .mean)
+            std = try container.decode(Double.self, forKey: .std)
+            expectedImprovement = try container.decode(Double.self, forKey: .expectedImprovement)
+            acquisition = try container.decode(Double.self, forKey: .acquisition)
+            bestY = try container.decode(Double.self, forKey: .bestY)
+            logMarginalLikelihood = try container.decode(Double.self, forKey: .logMarginalLikelihood)
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            var kernel = container.nestedContainer(keyedBy: KernelKeys.self, forKey: .kernel)
+            try kernel.encode(lengthScale, forKey: .lengthScale)
+            try kernel.encode(signalVariance, forKey: .signalVariance)
+            try kernel.encode(noise, forKey: .noise)
+            try kernel.encodeIfPresent(kernelFamily?.rawValue, forKey: .family)
+            try container.encode(mean, forKey: .mean)
+            try container.encode(std, forKey: .std)
+            try container.encode(expectedImprovement, forKey: .expectedImprovement)
+            try container.encode(acquisition, forKey: .acquisition)
+            try container.encode(bestY, forKey: .bestY)
+            try container.encode(logMarginalLikelihood, forKey: .logMarginalLikelihood)
         }
     }
 
@@ -68,8 +140,10 @@ public struct BayesianOptimization: Sendable, Equatable {
         }
         (point, top) = Self.patternSearch(from: point, value: top, lower: 0, upper: 1, step: 0.05) { score($0) }
         let (mean, std) = process.predict(point)
+        let improvement = Acquisition.expectedImprovement(xi: acquisition.xi ?? 0.01).value(mean: mean, std: std, best: best)
         return (point, Surrogate(lengthScale: process.kernel.lengthScales, signalVariance: process.kernel.signalVariance, noise: noise,
-                                 mean: mean, std: std, acquisition: top, bestY: best, logMarginalLikelihood: process.logMarginalLikelihood))
+                                 kernelFamily: kernel, mean: mean, std: std, expectedImprovement: improvement, acquisition: top, bestY: best,
+                                 logMarginalLikelihood: process.logMarginalLikelihood))
     }
 
     /// The process with the kernel hyperparameters of largest log marginal likelihood (or the defaults).

@@ -62,7 +62,7 @@ public struct Search: Sendable {
             for (configuration, score) in zip(configurations, scores) {
                 let best = min(results.last?.bestSoFar ?? .infinity, score.value.isNaN ? .infinity : score.value)
                 let params = Dictionary(uniqueKeysWithValues: space.dimensions.indices.map {
-                    (space.dimensions[$0].name, space.value($0, at: configuration.unit[$0]).description)
+                    (space.dimensions[$0].name, SearchValue(space.value($0, at: configuration.unit[$0])))
                 })
                 let trial = SearchTrial(id: configuration.id, params: params, unit: configuration.unit, budget: budget, bracket: bracket, rung: rung,
                                         value: score.value, diverged: score.diverged, bestSoFar: best, surrogate: surrogate)

@@ -130,7 +130,10 @@ public struct SearchSpace: Sendable, Equatable {
         if let open = result.firstIndex(of: "{"), let close = result[open...].firstIndex(of: "}") {
             let unknown = String(result[result.index(after: open)..<close])
             let hint = closestName(to: unknown, in: dimensions.map(\.name)).map { " — did you mean '{\($0)}'?" } ?? ""
-            throw InputError("the template names {\(unknown)}, which is not a dimension of the space\(hint)", source: text)
+            // The column of the first `{unknown}` in the template as written.
+            let placeholder = "{\(unknown)}"
+            let column = text.indices.firstIndex { text[$0...].hasPrefix(placeholder) }.map { text.distance(from: text.startIndex, to: $0) + 1 }
+            throw InputError("the template names {\(unknown)}, which is not a dimension of the space\(hint)", source: text, column: column)
         }
         return result
     }

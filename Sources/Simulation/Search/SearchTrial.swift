@@ -2,8 +2,10 @@
 /// with, and what it scored. Under successive halving and Hyperband the same id comes back at larger budgets.
 public struct SearchTrial: Sendable, Equatable, Codable {
     public var id: Int
-    /// The values by dimension name, in Python's spelling (`0.01`, `3`, `'relu'`).
-    public var params: [String: String]
+    /// The values by dimension name: numbers for numeric dimensions, text for other choices (see
+    /// ``SearchValue``). The Python spelling (`0.01`, `3`, `'relu'`) is the space's:
+    /// ``SearchSpace/values(at:)`` at ``unit``.
+    public var params: [String: SearchValue]
     public var unit: [Double]
     public var budget: Int
     /// Hyperband's bracket s and rung i.

@@ -5,22 +5,22 @@ extension SearchSpec {
     static let keys = ["objective", "space", "sampler", "trials", "budget", "seed"]
     static let samplers = ["grid", "random", "bo", "successive_halving", "hyperband"]
 
-    /// Reads a search spec; `sampler`, `trials` and `seed`, when given, replace the spec's.
+    /// Reads a search spec; `sampler`, `trials`, `seed` and `space` (`--space`'s text, `lr=loguniform(1e-4, 1),
+    /// ...`), when given, replace the spec's. With `space` the spec may leave out its own.
     ///
     /// - Throws: ``SpecError`` at the line and column of the first problem.
     public static func parse(_ text: String, file: String, sampler samplerText: String? = nil, trials: Int? = nil,
-                             seed: UInt64? = nil) throws(SpecError) -> SearchSpec {
+                             seed: UInt64? = nil, space spaceText: String? = nil) throws(SpecError) -> SearchSpec {
         let object = try YAMLObject(try FigureSpec.composeYAML(text, file: file, what: "the search spec"), file: file, what: "a search spec")
         try object.requireKeys(in: keys, what: "a search spec")
-        return SearchSpec(file: file, search: try parseSearch(object, sampler: samplerText, trials: trials, seed: seed))
+        return SearchSpec(file: file, search: try parseSearch(object, sampler: samplerText, trials: trials, seed: seed, space: spaceText))
     }
 
     /// The search keys of a spec or panel: objective, space, sampler, trials, budget, seed.
     static func parseSearch(_ object: YAMLObject, sampler samplerText: String? = nil, trials: Int? = nil,
-                            seed: UInt64? = nil) throws(SpecError) -> Search {
+                            seed: UInt64? = nil, space spaceText: String? = nil) throws(SpecError) -> Search {
         let file = object.file
-        guard let spaceNode = object["space"] else { throw object.error(at: nil, "a search spec needs 'space', such as {lr: loguniform(1e-4, 1)}") }
-        let space = try parseSpace(spaceNode, file: file)
+        let space = try parseSpace(object, file: file, option: spaceText)
 
         guard let objectiveNode = object["objective"] else {
             throw object.error(at: nil, "a search spec needs 'objective': {trace: {surface: ..., optimizer: ...}} or {expr: ...}")
@@ -111,7 +111,9 @@ extension SearchSpec {
             }
             func word(_ choices: [String]) throws(InputError) -> String {
                 guard case .string(let value) = argument.value, choices.contains(value) else {
-                    throw InputError("\(key) must be one of \(choices.map { "'\($0)'" }.joined(separator: ", "))", source: source, column: argument.column)
+                    let written = if case .string(let text) = argument.value { text } else { argument.value.description }
+                    let hint = closestName(to: written, in: choices).map { " — did you mean '\($0)'?" } ?? ""
+                    throw InputError("\(key) must be one of \(choices.map { "'\($0)'" }.joined(separator: ", "))\(hint)", source: source, column: argument.column)
                 }
                 return value
             }
@@ -131,6 +133,27 @@ extension SearchSpec {
         options.acquisition = acquisition == "ei" ? .expectedImprovement(xi: xi) : acquisition == "pi" ? .probabilityOfImprovement(xi: xi)
             : .lowerConfidenceBound(kappa: kappa)
         return options
+    }
+
+    /// `--space`'s text when given, otherwise the spec's `space:`, which it must then have.
+    static func parseSpace(_ object: YAMLObject, file: String, option: String?) throws(SpecError) -> SearchSpace {
+        if let option { return try parseSpaceOption(option) }
+        guard let spaceNode = object["space"] else {
+            throw object.error(at: nil, "a search spec needs 'space', such as {lr: loguniform(1e-4, 1)}")
+        }
+        return try parseSpace(spaceNode, file: file)
+    }
+
+    /// `--space "lr=loguniform(1e-4, 1), momentum=uniform(0, 0.99)"`: the dimensions split at top-level
+    /// commas only (a range's own commas stay inside its parentheses), each read as in a spec.
+    ///
+    /// - Throws: ``SpecError`` naming `--space`, with the closest range kind for a misspelt one.
+    static func parseSpaceOption(_ text: String) throws(SpecError) -> SearchSpace {
+        do {
+            return try SearchSpace.parse(text)
+        } catch {
+            throw SpecError(file: "--space", error.message)
+        }
     }
 
     /// `space:` — a mapping of names to ranges, in block style (one per line) or as a one-line flow mapping
@@ -163,7 +186,8 @@ extension SearchSpec {
             do {
                 return try SearchSpace.parse(converted)
             } catch {
-                throw SpecError(file: file, line: scalar.mark?.line, column: (scalar.mark?.column ?? 0) + 1 + (error.column ?? 1),
+                // The mark is the opening quote, where the spec has '{'; column 1 of `converted` follows it.
+                throw SpecError(file: file, line: scalar.mark?.line, column: (scalar.mark?.column ?? 0) + (error.column ?? 1),
                                 "space: \(error.message)")
             }
         }
@@ -197,7 +221,7 @@ extension SearchSpec {
             throw InputError("unknown sampler '\(component.name)'\(hint) (known: \(samplers.joined(separator: ", ")))", source: text, column: 1)
         }
         if name == "bo" { return .bayesian(try parseBayesian(component, source: text)) }
-        var values: [String: Int] = [:]
+        var values: [String: Int] = [:], columns: [String: Int] = [:]
         let allowed: [String] = name == "grid" ? ["points"] : name == "random" ? [] : ["R", "eta"]
         for argument in component.arguments {
             guard let key = argument.key, allowed.contains(key) else {
@@ -210,16 +234,20 @@ extension SearchSpec {
                 throw InputError("\(key) must be a whole number, got \(argument.value)", source: text, column: argument.column)
             }
             values[key] = value
+            columns[key] = argument.column
         }
         switch name {
         case "grid": return .grid(points: values["points"] ?? 5)
         case "random": return .random
-        case "successive_halving":
-            _ = try Hyperband(maxResource: values["R"] ?? budget, eta: values["eta"] ?? 3)
-            return .successiveHalving(maxResource: values["R"] ?? budget, eta: values["eta"] ?? 3)
         default:
-            _ = try Hyperband(maxResource: values["R"] ?? budget, eta: values["eta"] ?? 3)
-            return .hyperband(maxResource: values["R"] ?? budget, eta: values["eta"] ?? 3)
+            let (maxResource, eta) = (values["R"] ?? budget, values["eta"] ?? 3)
+            do {
+                _ = try Hyperband(maxResource: maxResource, eta: eta)
+            } catch {
+                // At the argument that is out of range (R < 1, η < 2).
+                throw InputError(error.message, source: text, column: error.key.flatMap { columns[$0] } ?? 1, key: error.key)
+            }
+            return name == "successive_halving" ? .successiveHalving(maxResource: maxResource, eta: eta) : .hyperband(maxResource: maxResource, eta: eta)
         }
     }
 }

@@ -113,7 +113,7 @@ extension PanelRecord {
         }
         for trial in trials ?? [] {
             var row = lead("trial \(trial.id)") + [("budget", String(trial.budget)), ("value", number(trial.value)), ("best_so_far", number(trial.bestSoFar))]
-            row += trial.params.keys.sorted().map { ($0, trial.params[$0]!) }
+            row += trial.params.keys.sorted().map { ($0, trial.params[$0]!.description) }
             table.add(row)
         }
         for fit in fits ?? [] {

@@ -41,10 +41,12 @@ extension SearchTests {
         let search = Search(space: space, objective: try .expression("x + y", space: space), sampler: .grid(points: 3))
         let trials = try search.run()
         #expect(trials.count == 9)
-        #expect(Set(trials.map { $0.params["x"]! }) == ["0.0", "0.5", "1.0"])
-        let ys = Set(trials.map { Double($0.params["y"]!)! })
+        #expect(Set(trials.map { $0.params["x"]! }) == [.number(0), .number(0.5), .number(1)])
+        // The Python spelling is the space's.
+        #expect(Set(trials.map { space.value(0, at: $0.unit[0]).description }) == ["0.0", "0.5", "1.0"])
+        let ys = Set(trials.map { $0.params["y"]!.asDouble! })
         #expect(ys.count == 3 && ys.contains(1e-4) && ys.contains(1) && ys.contains { abs($0 - 1e-2) < 1e-15 })
-        #expect(trials.map(\.value) == trials.map { Double($0.params["x"]!)! + Double($0.params["y"]!)! })
+        #expect(trials.map(\.value) == trials.map { $0.params["x"]!.asDouble! + $0.params["y"]!.asDouble! })
         #expect(trials.map(\.bestSoFar) == trials.indices.map { k in trials[...k].map(\.value).min()! })
     }
 
@@ -100,7 +102,7 @@ extension SearchTests {
         #expect(try search.run(map: backwards) == serial)
         // Each value is the final loss of the same run made directly.
         for trial in serial {
-            let trace = Trace.run(surface: Rosenbrock(), optimizer: try Optimizers.make("Adam(lr=\(trial.params["lr"]!))"), steps: 50)
+            let trace = Trace.run(surface: Rosenbrock(), optimizer: try Optimizers.make("Adam(lr=\(space.value(0, at: trial.unit[0])))"), steps: 50)
             #expect(trial.value == trace.losses.last!)
         }
     }
@@ -112,7 +114,7 @@ extension SearchTests {
     @Test func logUniformDrawsPassAKolmogorovSmirnovTest() throws {
         let space = try SearchSpace.parse("lr=loguniform(1e-5, 1)")
         let trials = try Search(space: space, objective: try .expression("lr", space: space), sampler: .random, trials: 2000, seed: 11).run()
-        let logs = trials.map { Foundation.log(Double($0.params["lr"]!)!) }.sorted()
+        let logs = trials.map { Foundation.log($0.params["lr"]!.asDouble!) }.sorted()
         let lo = Foundation.log(1e-5), hi = Foundation.log(1.0)
         var statistic = 0.0
         for (k, value) in logs.enumerated() {
@@ -121,5 +123,49 @@ extension SearchTests {
         }
         #expect(statistic < 1.63 / Double(logs.count).squareRoot(), "D = \(statistic)")
         #expect(logs.first! >= lo && logs.last! <= hi)
+    }
+}
+
+extension SearchTests {
+    /// Trials survive JSON: numeric parameters as JSON numbers (integers without a fraction), choices as
+    /// strings; decoding gives equal trials, and encoding those the same bytes.
+    @Test func trialsRoundTripThroughJSON() throws {
+        let space = try SearchSpace.parse("lr=loguniform(1e-4, 1), momentum=uniform(0, 0.99), layers=int(1, 3), act=choice('relu', 'tanh')")
+        let objective = SearchObjective.trace(surface: try Surfaces.make("booth"), optimizer: "SGD(lr={lr}, momentum={momentum})", start: nil, logValue: true)
+        var options = BayesianOptimization()
+        options.initial = 3
+        options.candidates = 200
+        options.restarts = 2
+        for sampler in [Search.Sampler.grid(points: 2), .random, .bayesian(options), .hyperband(maxResource: 9, eta: 3)] {
+            let trials = try Search(space: space, objective: objective, sampler: sampler, trials: 5, budget: 10, seed: 4).run()
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let data = try encoder.encode(trials)
+            let decoded = try JSONDecoder().decode([SearchTrial].self, from: data)
+            #expect(decoded == trials, "\(sampler)")
+            #expect(try encoder.encode(decoded) == data, "\(sampler)")
+
+            // Numbers, not quoted strings (a JSON string would not decode as a Double); the choice as its bare string.
+            struct Row: Decodable {
+                struct Params: Decodable { var lr: Double; var momentum: Double; var layers: Int; var act: String }
+                var params: Params
+            }
+            let rows = try JSONDecoder().decode([Row].self, from: data)
+            for (row, trial) in zip(rows, trials) {
+                #expect(row.params.lr == trial.params["lr"]?.asDouble && row.params.momentum == trial.params["momentum"]?.asDouble)
+                #expect(space.value(2, at: trial.unit[2]) == .integer(row.params.layers))
+                #expect(row.params.act == (trial.unit[3] < 0.5 ? "relu" : "tanh"))
+            }
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("\"lr\":\"") && !text.contains("\"layers\":\"") && !text.contains("\"momentum\":\""))
+            #expect(trials.allSatisfy { text.contains("\"layers\":\(space.value(2, at: $0.unit[2]))") })   // 2, not 2.0
+        }
+    }
+
+    @Test func searchValuesFromTheSpace() {
+        #expect(SearchValue(.integer(3)) == .number(3) && SearchValue(.number(0.01)) == .number(0.01))
+        #expect(SearchValue(.string("relu")) == .text("relu") && SearchValue(.boolean(true)) == .text("True"))
+        #expect(SearchValue(.tuple([.number(0.9), .number(0.999)])) == .text("(0.9, 0.999)"))
+        #expect([SearchValue.number(3), .number(0.5), .number(1e-05), .text("relu")].map(\.description) == ["3", "0.5", "1e-05", "relu"])
     }
 }

@@ -28,7 +28,7 @@ extension SearchChartTests {
         #expect(markers.filter { $0.shape == .circle }.count == 7)
         let best = try #require(trials.min { $0.value < $1.value })
         let star = try #require(markers.first { $0.shape == .star })
-        #expect(abs(star.point.x - Double(best.params["lr"]!)!) < 1e-12 && abs(star.point.y - Double(best.params["m"]!)!) < 1e-12)
+        #expect(abs(star.point.x - best.params["lr"]!.asDouble!) < 1e-12 && abs(star.point.y - best.params["m"]!.asDouble!) < 1e-12)
         #expect(record.csv().split(separator: "\n").count == 1 + 7)
         #expect(try spec.shortAltText(record).count <= FigureSpec.shortAltLength)
     }
