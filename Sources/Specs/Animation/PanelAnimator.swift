@@ -35,7 +35,7 @@ extension PanelSpec {
         case .trainingCurves:
             guard let training = record.training else { throw SpecError(file: file, "the training-curves record has no 'training'") }
             return try chart().map { trainingAnimator($0, training, theme: theme) }
-        case .gradientField, .l2Fits, .l2Sweep, .l2Contours, .search:
+        case .gradientField, .l2Fits, .l2Sweep, .l2Contours, .search, .hyperband, .hyperbandTable:
             return nil
         }
     }

@@ -17,6 +17,8 @@ public struct PanelSpec: Sendable {
         case l2Sweep = "l2-sweep"
         case l2Contours = "l2-contours"
         case search
+        case hyperband
+        case hyperbandTable = "hyperband-table"
     }
 
     /// What a panel shows: one case per figure kind, with that kind's settings.
@@ -44,6 +46,11 @@ public struct PanelSpec: Sendable {
         case l2Contours(L2ContoursPanel)
         /// A hyperparameter search's trials over the heatmap of its objective on a two-dimensional space.
         case search(SearchPanel)
+        /// Hyperband's learning curves: each configuration's value against its budget through the rungs of a
+        /// bracket, stopped ones apart from those that reach the last rung.
+        case hyperband(HyperbandPanel)
+        /// Hyperband's brackets as a table of n_i × r_i, with the steps each spends.
+        case hyperbandTable(HyperbandTablePanel)
 
         /// The kind's name.
         public var kind: Kind {
@@ -59,6 +66,8 @@ public struct PanelSpec: Sendable {
             case .l2Sweep: .l2Sweep
             case .l2Contours: .l2Contours
             case .search: .search
+            case .hyperband: .hyperband
+            case .hyperbandTable: .hyperbandTable
             }
         }
     }
@@ -100,7 +109,7 @@ public struct PanelSpec: Sendable {
         case .gradientField(let panel): panel.runs
         case .stateOverlay(let panel): panel.runs
         case .surface3d(let panel): panel.runs
-        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours, .search: nil
+        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours, .search, .hyperband, .hyperbandTable: nil
         }
     }
 

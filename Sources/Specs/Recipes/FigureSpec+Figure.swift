@@ -71,6 +71,10 @@ extension PanelSpec {
         case .l2Sweep: return l2SweepChart(try field(record.fits, "fits"), theme: theme)
         case .l2Contours(let panel): return l2ContoursChart(panel, optima: try field(record.fits, "fits"), theme: theme)
         case .search(let panel): return searchChart(panel, try field(record.trials, "trials"), theme: theme)
+        case .hyperband(let panel): return hyperbandChart(panel, try field(record.trials, "trials"), theme: theme)
+        case .hyperbandTable(let panel):
+            if panel.search != nil { _ = try field(record.trials, "trials") }
+            return hyperbandTable(panel, rungs: try field(record.rungs, "rungs"), trials: record.trials, theme: theme)
         }
     }
 
