@@ -8,7 +8,8 @@
 /// - B = (s_max + 1)·R;
 /// - bracket s ∈ {s_max, …, 0} starts n = ⌈(B/R)·η^s/(s + 1)⌉ = ⌈(s_max + 1)·η^s/(s + 1)⌉ configurations at
 ///   resource r = R·η^−s;
-/// - its rung i ∈ {0, …, s} runs n_i = ⌊n·η^−i⌋ configurations at r_i = r·η^i and keeps the best ⌊n_i/η⌋.
+/// - its rung i ∈ {0, …, s} runs n_i = ⌊n·η^−i⌋ configurations at r_i = r·η^i (⌈r_i⌉ whole steps) and keeps
+///   the best ⌊n_i/η⌋.
 ///
 /// For R = 81, η = 3 the brackets are the paper's table: 81×1, 27×3, 9×9, 3×27, 1×81; 34×3, 11×9, 3×27,
 /// 1×81; 15×9, 5×27, 1×81; 8×27, 2×81; 5×81. A single bracket is successive halving.
@@ -17,6 +18,8 @@ public struct Hyperband: Sendable, Equatable {
     public struct Rung: Sendable, Equatable {
         public var count: Int
         public var resource: Double
+        /// The whole steps the rung runs: ⌈r_i⌉ = ⌈R·η^i / η^s⌉, computed in integers (R on the last rung).
+        public var budget: Int
     }
 
     /// One bracket of successive halving.
@@ -60,9 +63,13 @@ public struct Hyperband: Sendable, Equatable {
         let etaToS = Self.power(eta, s)
         // n = ⌈(s_max + 1)·η^s / (s + 1)⌉, exactly, in integers.
         let n = ((sMax + 1) * etaToS + s) / (s + 1)
-        let r = Double(maxResource) / Double(etaToS)
         let rungs = (0...s).map { i in
-            Rung(count: n / Self.power(eta, i), resource: r * Double(Self.power(eta, i)))
+            // r_i = R·η^i / η^s with one division of exact integers: correctly rounded, so exactly R (or any
+            // whole r_i) where (R/η^s)·η^i can land a rounding above it (R = 29, η = 3 gave 29.000000000000004,
+            // which is 30 steps).
+            let numerator = maxResource * Self.power(eta, i)
+            return Rung(count: n / Self.power(eta, i), resource: Double(numerator) / Double(etaToS),
+                        budget: (numerator + etaToS - 1) / etaToS)
         }
         return Bracket(s: s, rungs: rungs)
     }

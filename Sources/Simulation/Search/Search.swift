@@ -112,7 +112,7 @@ public struct Search: Sendable {
                     nextID += 1
                 }
                 for (i, rung) in bracket.rungs.enumerated() {
-                    let ran = evaluate(Array(alive.prefix(rung.count)), budget: Int(rung.resource.rounded(.up)), bracket: bracket.s, rung: i)
+                    let ran = evaluate(Array(alive.prefix(rung.count)), budget: rung.budget, bracket: bracket.s, rung: i)
                     let keep = rung.count / eta
                     let ranked = ran.sorted { ($0.value.isNaN ? .infinity : $0.value, $0.id) < ($1.value.isNaN ? .infinity : $1.value, $1.id) }
                     alive = ranked.prefix(keep).map { ($0.id, $0.unit) }

@@ -19,6 +19,8 @@ public struct PanelSpec: Sendable {
         case search
         case boStep = "bo-step"
         case searchConvergence = "search-convergence"
+        case hyperband
+        case hyperbandTable = "hyperband-table"
     }
 
     /// What a panel shows: one case per figure kind, with that kind's settings.
@@ -50,6 +52,11 @@ public struct PanelSpec: Sendable {
         case boStep(BOStepPanel)
         /// The best value so far against trials for several samplers, over seeds.
         case searchConvergence(SearchConvergencePanel)
+        /// Hyperband's learning curves: each configuration's value against its budget through the rungs of a
+        /// bracket, stopped ones apart from those that reach the last rung.
+        case hyperband(HyperbandPanel)
+        /// Hyperband's brackets as a table of n_i × r_i, with the steps each spends.
+        case hyperbandTable(HyperbandTablePanel)
 
         /// The kind's name.
         public var kind: Kind {
@@ -67,6 +74,8 @@ public struct PanelSpec: Sendable {
             case .search: .search
             case .boStep: .boStep
             case .searchConvergence: .searchConvergence
+            case .hyperband: .hyperband
+            case .hyperbandTable: .hyperbandTable
             }
         }
     }
@@ -108,7 +117,7 @@ public struct PanelSpec: Sendable {
         case .gradientField(let panel): panel.runs
         case .stateOverlay(let panel): panel.runs
         case .surface3d(let panel): panel.runs
-        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours, .search, .boStep, .searchConvergence: nil
+        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours, .search, .boStep, .searchConvergence, .hyperband, .hyperbandTable: nil
         }
     }
 

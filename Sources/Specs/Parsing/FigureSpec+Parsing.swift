@@ -7,7 +7,7 @@ extension FigureSpec {
     static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
                             "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
                             "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis", "lambdas", "degree",
-                            "objective", "space", "sampler", "trials", "budget", "show", "iteration", "samplers", "seeds"]
+                            "objective", "space", "sampler", "trials", "budget", "show", "iteration", "samplers", "seeds", "bracket"]
         + TrainingSpec.keys
     static let insetKeys = panelKeys + ["position"]
 

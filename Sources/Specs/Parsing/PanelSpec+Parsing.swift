@@ -107,6 +107,16 @@ extension PanelSpec {
             content = .boStep(try parseBOStep(object))
         case .searchConvergence:
             content = .searchConvergence(try parseConvergence(object))
+        case .hyperband:
+            let search = try SearchSpec.parseSearch(object)
+            let bracket = try object.integer("bracket", in: 0...1000)
+            do throws(InputError) {
+                content = .hyperband(try HyperbandPanel(search: search, bracket: bracket, yScale: yScale))
+            } catch {
+                throw halvingError(error, object)
+            }
+        case .hyperbandTable:
+            content = .hyperbandTable(try parseHyperbandTable(object))
         case .l2Contours:
             let lambdas = try parseLambdas(object, kind: kind)
             guard let data = surface!.surface as? LinearRegressionSurface else {
@@ -157,6 +167,34 @@ extension PanelSpec {
             }
         }
         return SearchConvergencePanel(search: search, samplers: samplers, seeds: try object.integer("seeds", in: 1...1000) ?? 10)
+    }
+
+    /// The table of Hyperband's brackets: the whole search when the panel has an objective (for each
+    /// bracket's best value), otherwise only the sampler, with `budget` as R's default.
+    static func parseHyperbandTable(_ object: YAMLObject) throws(SpecError) -> HyperbandTablePanel {
+        let search = object["objective"] == nil ? nil : try SearchSpec.parseSearch(object)
+        let sampler: Search.Sampler
+        if let search {
+            sampler = search.sampler
+        } else {
+            guard let text = try object.string("sampler") else {
+                throw object.error(at: nil, "a hyperband-table needs 'sampler', such as hyperband(R=81, eta=3)")
+            }
+            let budget = try object.integer("budget", in: 1...1_000_000) ?? 100
+            do throws(InputError) { sampler = try SearchSpec.parseSampler(text, budget: budget) } catch {
+                throw FigureSpec.component(error, key: "sampler", object)
+            }
+        }
+        do throws(InputError) { return try HyperbandTablePanel(sampler: sampler, search: search) } catch { throw halvingError(error, object) }
+    }
+
+    /// A Hyperband panel's refusal placed at the key it is about (`sampler` or `bracket`), naming the
+    /// sampler written.
+    static func halvingError(_ error: InputError, _ object: YAMLObject) -> SpecError {
+        let key = error.key ?? "sampler"
+        guard key == "sampler" else { return object.error(at: object[key], "\(key): \(error.message)") }
+        let written = (try? object.string("sampler")) ?? nil
+        return object.error(at: object["sampler"], "\(error.message), not \(written ?? "random() (the default)")")
     }
 
     /// `view: {x: [lo, hi], y: [lo, hi]}`, each range defaulting to the surface's own.

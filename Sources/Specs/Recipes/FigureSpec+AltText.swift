@@ -136,6 +136,40 @@ extension PanelSpec {
                 + "\(number(surrogate.lengthScale.first ?? 1)), \(panel.options.fit ? "fitted by maximum likelihood" : "fixed")); the band is narrow at the "
                 + "trials and wide between them. Below: the acquisition (\(Self.acquisitionSetting(panel.options.acquisition))), highest at "
                 + "\(name) = \(x), where the next trial goes; it scores \(number(trials[chosen].value)) against the best so far, \(number(surrogate.bestY))."
+        case .hyperband(let panel):
+            let hyperband = panel.hyperband
+            let names = panel.search.space.dimensions.map(\.name)
+            let search = "\(halvingName(panel.search.sampler)) (R=\(hyperband.maxResource), η=\(hyperband.eta))"
+            let curves = "the \(Self.objectiveLabel(panel.search.objective)) of each configuration against the steps it ran (log scale), one line "
+                + "per configuration through the rungs it reached."
+            let stopped = " At each rung the best \(share(hyperband.eta)) go on; the others stop there, marked ✕, none better than those kept."
+            guard panel.brackets.count == 1, let bracket = panel.brackets.first, let first = bracket.rungs.first else {
+                let brackets = panel.brackets.map { bracket in
+                    "bracket s=\(bracket.s) runs " + bracket.rungs.map { "\($0.count) × \($0.budget)" }.joined(separator: ", ")
+                }
+                return heading + "Learning curves of the \(panel.brackets.count) brackets of \(search): " + curves + " "
+                    + brackets.joined(separator: "; ") + " (configurations × steps each)." + stopped + " "
+                    + bestTrial(record.trials ?? [], names: names)
+            }
+            let trials = (record.trials ?? []).filter { $0.bracket == bracket.s }
+            let later = bracket.rungs.dropFirst().map { "\($0.count) to \($0.budget) steps" }
+            return heading + "Learning curves of bracket s=\(bracket.s) of \(search): " + curves + " \(first.count) configurations run "
+                + "\(first.budget) step\(first.budget == 1 ? "" : "s") each" + (later.isEmpty ? "" : ", then " + later.joined(separator: ", ")) + "."
+                + (later.isEmpty ? "" : stopped) + " " + bestTrial(trials, names: names, lead: "The bracket's lowest value")
+        case .hyperbandTable(let panel):
+            let hyperband = panel.hyperband
+            let rungs = record.rungs ?? []
+            let columns = panel.brackets.map { s in
+                "s=\(s): " + rungs.filter { $0.bracket == s }.map { "\($0.count) × \($0.budget)" }.joined(separator: ", ")
+            }
+            let spent = panel.brackets.map { s in rungs.filter { $0.bracket == s }.reduce(0) { $0 + $1.count * $1.budget } }
+            var text = heading + "A table of the brackets of \(halvingName(panel.sampler)) "
+                + "with R=\(hyperband.maxResource) and η=\(hyperband.eta), configurations × steps at each rung: " + columns.joined(separator: "; ")
+                + ". The brackets spend " + spent.map(String.init).joined(separator: ", ") + " steps (\(spent.reduce(0, +)) in all)."
+            if let trials = record.trials, let search = panel.search {
+                text += " " + bestTrial(trials, names: search.space.dimensions.map(\.name))
+            }
+            return text
         case .l2Contours(let panel):
             let lambdas = panel.lambdas
             return heading + "Contours of the linear-regression loss over (w, b) with dashed circles of equal L2 penalty; the penalised optimum "
@@ -145,6 +179,25 @@ extension PanelSpec {
             return heading + "A 3-D view of the surface \(surface.name) over \(window(panel.style.view)), seen from azimuth \(number(panel.camera.azimuth))° and elevation \(number(panel.camera.elevation))°, "
                 + "coloured by height, with \(runList(runs)) drawn on it. " + minimaSentence(surface) + outcome(runs)
         }
+    }
+
+    /// "Hyperband" or "successive halving".
+    private func halvingName(_ sampler: Search.Sampler) -> String {
+        if case .successiveHalving = sampler { "successive halving" } else { "Hyperband" }
+    }
+
+    /// "half", "third" or "1/η" of the configurations.
+    private func share(_ eta: Int) -> String {
+        eta == 2 ? "half" : eta == 3 ? "third" : eta == 4 ? "quarter" : "1/\(eta)"
+    }
+
+    /// The sentence on the lowest value of a Hyperband search: which configuration, with what values, at
+    /// what budget in which bracket.
+    private func bestTrial(_ trials: [SearchTrial], names: [String], lead: String = "The lowest value") -> String {
+        guard let best = trials.filter({ $0.value.isFinite }).min(by: { $0.value < $1.value }) else { return "No trial has a finite value." }
+        let values = names.map { name in "\(name) = " + (best.params[name].map { value in value.asDouble.map(number) ?? value.description } ?? "?") }
+        return "\(lead), \(number(best.value)), is configuration \(best.id)'s (\(values.joined(separator: ", "))) after \(best.budget) steps"
+            + (lead == "The lowest value" ? best.bracket.map { " in bracket s=\($0)." } ?? "." : ".")
     }
 
     /// Each fit's λ with its training and validation errors.

@@ -76,6 +76,10 @@ extension PanelSpec {
             return try boStepPanel(panel, try field(record.trials, "trials"), landscape: try field(record.landscape, "landscape"), theme: theme, file: file)
         case .searchConvergence(let panel):
             return convergenceChart(panel, try field(record.convergence, "convergence"), theme: theme)
+        case .hyperband(let panel): return hyperbandChart(panel, try field(record.trials, "trials"), theme: theme)
+        case .hyperbandTable(let panel):
+            if panel.search != nil { _ = try field(record.trials, "trials") }
+            return hyperbandTable(panel, rungs: try field(record.rungs, "rungs"), trials: record.trials, theme: theme)
         }
     }
 

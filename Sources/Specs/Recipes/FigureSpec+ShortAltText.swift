@@ -1,5 +1,6 @@
 import Foundation
 import Plotting
+import Simulation
 
 extension FigureSpec {
     /// The most characters a short alt text has.
@@ -13,9 +14,36 @@ extension FigureSpec {
     public func shortAltText(_ record: FigureRecord) throws(SpecError) -> String {
         if let alt { return alt }
         try checkShape(of: record)
+        if let summary = hyperbandSummary(record) { return Self.shortened(summary, to: Self.shortAltLength) }
         let parts = zip(panels, record.panels).map { $0.shortAltText($1) }
         let text = parts.count == 1 ? parts[0] : "\(parts.count) panels: " + parts.joined(separator: "; ")
         return Self.shortened(text, to: Self.shortAltLength)
+    }
+
+    /// One clause for a figure made only of Hyperband panels (curves of its brackets and their table), which
+    /// panel by panel would not fit: the search, what is drawn, and the configuration with the lowest value.
+    func hyperbandSummary(_ record: FigureRecord) -> String? {
+        guard panels.count > 1, record.inset == nil else { return nil }
+        var hyperband: Hyperband?, names: [String] = [], brackets = Set<Int>(), table = false
+        for panel in panels {
+            switch panel.content {
+            case .hyperband(let content):
+                hyperband = hyperband ?? content.hyperband
+                names = content.search.space.dimensions.map(\.name)
+                brackets.formUnion(content.brackets.map(\.s))
+            case .hyperbandTable(let content):
+                hyperband = hyperband ?? content.hyperband
+                table = true
+            default:
+                return nil
+            }
+        }
+        guard let hyperband else { return nil }
+        var parts: [String] = []
+        if !brackets.isEmpty { parts.append("learning curves of \(brackets.count) bracket\(brackets.count == 1 ? "" : "s")") }
+        if table { parts.append("\(brackets.isEmpty ? "the" : "their") n × r table") }
+        let trials = record.panels.flatMap { $0.trials ?? [] }
+        return "Hyperband, R=\(hyperband.maxResource), η=\(hyperband.eta): " + parts.joined(separator: " and ") + PanelSpec.bestConfiguration(trials, names: names)
     }
 
     /// `text` cut at a word boundary to at most `limit` characters, with an ellipsis when cut.
@@ -74,9 +102,30 @@ extension PanelSpec {
             return "Best value so far against trials for \((record.convergence ?? []).count) samplers, median and IQR over \(panel.seeds) seeds"
         case .boStep(let panel):
             return "Bayesian optimization, iteration \(panel.iteration): GP mean and 95% band over the trials, and the acquisition choosing the next"
+        case .hyperband(let panel):
+            let trials = record.trials ?? []
+            let names = panel.search.space.dimensions.map(\.name)
+            guard panel.brackets.count == 1, let bracket = panel.brackets.first, let first = bracket.rungs.first, let last = bracket.rungs.last else {
+                return "Learning curves of Hyperband's \(panel.brackets.count) brackets, R=\(panel.hyperband.maxResource)" + Self.bestConfiguration(trials, names: names)
+            }
+            return "Learning curves of bracket s=\(bracket.s): \(first.count) configs from \(first.budget) step\(first.budget == 1 ? "" : "s"), "
+                + "\(last.count) reach \(last.budget)" + Self.bestConfiguration(trials, names: names)
+        case .hyperbandTable(let panel):
+            let names = panel.search?.space.dimensions.map(\.name) ?? []
+            let best = record.trials.map { Self.bestConfiguration($0, names: names) } ?? ""
+            return "Table of n × r per rung for \(panel.brackets.count) Hyperband bracket\(panel.brackets.count == 1 ? "" : "s"), "
+                + "R=\(panel.hyperband.maxResource), η=\(panel.hyperband.eta)" + best
         case .l2Contours:
             return "Loss contours over (w, b) with L2 circles; the optimum moves towards the origin as λ grows"
         }
+    }
+
+    /// "; best lr = 0.0873, momentum = 0.539 (s=2)": the values of the trial with the lowest value, in three
+    /// significant digits, and its bracket.
+    static func bestConfiguration(_ trials: [SearchTrial], names: [String]) -> String {
+        guard let best = trials.filter({ $0.value.isFinite }).min(by: { $0.value < $1.value }) else { return "" }
+        let values = names.map { name in "\(name) = " + (best.params[name].map { value in value.asDouble.map { lambdaText($0) } ?? value.description } ?? "?") }
+        return "; best " + values.joined(separator: ", ") + (best.bracket.map { " (s=\($0))" } ?? "")
     }
 
     /// "; lowest: Adam" for the run with the lowest final loss, among several runs that did not diverge.

@@ -36,8 +36,10 @@ extension FigureRecord {
     /// `panel` (1, 2, …; `inset`), `kind`, `series` (the run, curve or data set) and then the named numbers
     /// that series has — `step,x,y,loss,lr` and state columns for runs (as `descent trace` prints them),
     /// `x,y,u,v` for gradient arrows, `step,lr,momentum` for schedules, the epoch columns of `descent train`
-    /// for training, `x,y` for data and fitted curves, and `lambda,train_mse,validation_mse,theta_0,…` for
-    /// ridge fits. A cell a series does not have is empty.
+    /// for training, `x,y` for data and fitted curves, `lambda,train_mse,validation_mse,theta_0,…` for
+    /// ridge fits, `budget,value,best_so_far` (and `bracket,rung` under Hyperband) and the parameters for
+    /// search trials, and `bracket,rung,configurations,resource,budget` for a Hyperband table's rungs. A cell
+    /// a series does not have is empty.
     public func csv() -> String {
         var table = CSVTable()
         for (k, panel) in panels.enumerated() { panel.addRows(to: &table, panel: String(k + 1)) }
@@ -113,8 +115,15 @@ extension PanelRecord {
         }
         for trial in trials ?? [] {
             var row = lead("trial \(trial.id)") + [("budget", String(trial.budget)), ("value", number(trial.value)), ("best_so_far", number(trial.bestSoFar))]
+            // Hyperband's trials say where they ran; a configuration's id comes back at each rung it reached.
+            if let bracket = trial.bracket, let rung = trial.rung { row += [("bracket", String(bracket)), ("rung", String(rung))] }
             row += trial.params.keys.sorted().map { ($0, trial.params[$0]!.description) }
             table.add(row)
+        }
+        for rung in rungs ?? [] {
+            table.add(lead("bracket \(rung.bracket)") + [("bracket", String(rung.bracket)), ("rung", String(rung.rung)),
+                                                          ("configurations", String(rung.count)), ("resource", number(rung.resource)),
+                                                          ("budget", String(rung.budget))])
         }
         for fit in fits ?? [] {
             let series = "lambda=\(pythonRepr(fit.lambda))"

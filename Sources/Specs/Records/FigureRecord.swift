@@ -32,6 +32,8 @@ public struct FigureRecord: Codable, Sendable {
 /// | search | `trials` and `landscape` |
 /// | bo-step | `trials` and `landscape` (the true objective, one row) |
 /// | search-convergence | `convergence` |
+/// | hyperband | `trials` (all of the search's, also when one bracket is drawn) |
+/// | hyperband-table | `rungs`, and `trials` when the panel has an objective |
 public struct PanelRecord: Codable, Sendable {
     /// The panel's kind, as a spec writes it.
     public var kind: String
@@ -44,13 +46,15 @@ public struct PanelRecord: Codable, Sendable {
     public var trials: [SearchTrial]?
     public var landscape: SearchLandscape?
     public var convergence: [SamplerConvergence]?
+    public var rungs: [RungRecord]?
 
     public init(kind: PanelSpec.Kind, runs: [RunRecord]? = nil, arrows: ArrowField? = nil, schedules: [ScheduleRecord]? = nil,
                 training: TrainingRecord? = nil, data: RidgeData? = nil, fits: [RidgeFit]? = nil, trials: [SearchTrial]? = nil,
-                landscape: SearchLandscape? = nil, convergence: [SamplerConvergence]? = nil) {
+                landscape: SearchLandscape? = nil, convergence: [SamplerConvergence]? = nil, rungs: [RungRecord]? = nil) {
         self.trials = trials
         self.convergence = convergence
         self.landscape = landscape
+        self.rungs = rungs
         self.kind = kind.rawValue
         self.runs = runs
         self.arrows = arrows
@@ -84,6 +88,24 @@ public struct RunRecord: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
         case label, optimizer, schedule, trace
         case stepSizes = "step_sizes"
+    }
+}
+
+/// One rung of a Hyperband bracket: n_i configurations (`count`) run with resource r_i = R·η^(i−s)
+/// (`resource`, fractional when R is not a power of η), which is ⌈r_i⌉ optimizer steps (`budget`).
+public struct RungRecord: Codable, Sendable, Equatable {
+    public var bracket: Int
+    public var rung: Int
+    public var count: Int
+    public var resource: Double
+    public var budget: Int
+
+    public init(bracket: Int, rung: Int, count: Int, resource: Double, budget: Int) {
+        self.bracket = bracket
+        self.rung = rung
+        self.count = count
+        self.resource = resource
+        self.budget = budget
     }
 }
 

@@ -47,6 +47,11 @@ extension PanelSpec {
             PanelRecord(kind: kind, trials: try SearchPanel(search: panel.search).simulate(file: file), landscape: panel.landscape())
         case .searchConvergence(let panel):
             PanelRecord(kind: kind, convergence: try panel.simulate(file: file))
+        case .hyperband(let panel):
+            PanelRecord(kind: kind, trials: try panel.simulate(file: file))
+        case .hyperbandTable(let panel):
+            PanelRecord(kind: kind, trials: try panel.search.map { search throws(SpecError) in try SearchPanel(search: search).simulate(file: file) },
+                        rungs: panel.rungs)
         }
     }
 }
@@ -289,5 +294,24 @@ extension SearchConvergencePanel {
 
     private func run(_ search: Search, file: String) throws(SpecError) -> [SearchTrial] {
         do throws(InputError) { return try search.run() } catch { throw SpecError(file: file, "search: \(error.message)") }
+    }
+}
+
+extension HyperbandPanel {
+    /// Every trial of the search, also for a panel of one bracket: each bracket draws its configurations
+    /// after the brackets before it, and the panels of one figure share their y axis, from all the values.
+    func simulate(file: String) throws(SpecError) -> [SearchTrial] {
+        try SearchPanel(search: search).simulate(file: file)
+    }
+}
+
+extension HyperbandTablePanel {
+    /// Every rung of every bracket tabulated, s_max first, straight from ``Hyperband``'s integer arithmetic.
+    var rungs: [RungRecord] {
+        brackets.map(hyperband.bracket).flatMap { bracket in
+            bracket.rungs.enumerated().map { i, rung in
+                RungRecord(bracket: bracket.s, rung: i, count: rung.count, resource: rung.resource, budget: rung.budget)
+            }
+        }
     }
 }

@@ -90,6 +90,25 @@ extension SearchReferenceTests {
         #expect(throws: InputError.self) { try Hyperband(maxResource: 0, eta: 3) }
     }
 
+    /// Every rung's steps are ⌈R·η^i/η^s⌉ exactly, and the last rung of every bracket runs R: computed as
+    /// (R/η^s)·η^i in floating point, R = 29, η = 3 came to 29.000000000000004 and so 30 steps.
+    @Test func rungBudgetsAreExactCeilings() throws {
+        for eta in 2...5 {
+            for R in 1...400 {
+                let hyperband = try Hyperband(maxResource: R, eta: eta)
+                for bracket in hyperband.brackets {
+                    let etaToS = (0..<bracket.s).reduce(1) { product, _ in product * eta }
+                    for (i, rung) in bracket.rungs.enumerated() {
+                        let numerator = R * (0..<i).reduce(1) { product, _ in product * eta }
+                        #expect(rung.budget == (numerator + etaToS - 1) / etaToS, "R = \(R), η = \(eta), s = \(bracket.s), i = \(i)")
+                        #expect(Int(rung.resource.rounded(.up)) == rung.budget, "R = \(R), η = \(eta), s = \(bracket.s), i = \(i)")
+                    }
+                    #expect(bracket.rungs.last?.budget == R && bracket.rungs.last?.resource == Double(R))
+                }
+            }
+        }
+    }
+
     @Test func acquisitionsAgreeWithTheirFormulas() {
         // At z = 0 (mean + xi = best): EI = σ·φ(0), PI = ½.
         let ei = Acquisition.expectedImprovement(xi: 0.01).value(mean: 0.99, std: 2, best: 1)
