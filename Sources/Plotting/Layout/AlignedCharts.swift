@@ -63,7 +63,7 @@ public struct AlignedCharts: FigurePanel {
 
     /// The frame in which `chart` lays its plot area out exactly on `plot` (two corrections: the margins depend
     /// only weakly on the frame's size, through the number of ticks).
-    static func frame(of chart: Chart, placingPlotAt plot: Rect, canvas: any Canvas, theme: Theme) -> Rect {
+    public static func frame(of chart: Chart, placingPlotAt plot: Rect, canvas: any Canvas, theme: Theme) -> Rect {
         var frame = plot
         for _ in 0..<3 {
             let laid = chart.layout(in: frame, canvas: canvas, theme: theme).plot

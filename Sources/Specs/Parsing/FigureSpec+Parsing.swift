@@ -40,18 +40,22 @@ extension FigureSpec {
         try YAMLObject(try composeYAML(text, file: file, what: "the spec"), file: file, what: "a spec")
     }
 
-    /// `text` with a one-line `space: {lr: loguniform(1e-4, 1), m: uniform(0, 1)}` written as a quoted scalar,
-    /// because YAML's flow mappings split at every comma, also the ones inside a range's parentheses; the
-    /// search reader parses the quoted text itself (see `SearchSpec.parseSpace`). Nothing else changes.
+    /// `text` with a one-line `space: {lr: loguniform(1e-4, 1), m: uniform(0, 1)}` or `samplers: [grid(points=5),
+    /// hyperband(R=81, eta=3)]` written as a quoted scalar, because YAML's flow collections split at every
+    /// comma, also the ones inside a component's parentheses; the search reader parses the quoted text itself
+    /// (see `SearchSpec.parseSpace` and `PanelSpec.parseConvergence`). Nothing else changes.
     static func quotingSearchSpaces(_ text: String) -> String {
-        guard text.contains("space:") else { return text }
+        guard text.contains("space:") || text.contains("samplers:") else { return text }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
-            guard let key = line.range(of: "space:") else { return String(line) }
-            let before = line[..<key.lowerBound]
-            guard before.allSatisfy({ $0 == " " || $0 == "-" }) else { return String(line) }
-            let value = line[key.upperBound...].trimmingCharacters(in: .whitespaces)
-            guard value.hasPrefix("{"), value.hasSuffix("}"), !value.contains("'") else { return String(line) }
-            return before + "space: '" + value + "'"
+            for (key, open, close) in [("space:", "{", "}"), ("samplers:", "[", "]")] {
+                guard let found = line.range(of: key) else { continue }
+                let before = line[..<found.lowerBound]
+                guard before.allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+                let value = line[found.upperBound...].trimmingCharacters(in: .whitespaces)
+                guard value.hasPrefix(open), value.hasSuffix(close), !value.contains("'") else { continue }
+                return before + key + " '" + value + "'"
+            }
+            return String(line)
         }
         return lines.joined(separator: "\n")
     }

@@ -148,22 +148,43 @@ extension PanelSpec {
     /// A `search-convergence` panel: the search keys, `samplers` (a list of sampler components) and `seeds`.
     static func parseConvergence(_ object: YAMLObject) throws(SpecError) -> SearchConvergencePanel {
         let search = try SearchSpec.parseSearch(object)
-        guard let node = object["samplers"], case .sequence(let items) = node, !items.isEmpty else {
+        // A block list, or a one-line [a(...), b(...)] that the reader quoted whole (see `quotingSearchSpaces`).
+        var items: [(text: String, line: Int?, column: Int)] = []
+        if let node = object["samplers"], case .sequence(let sequence) = node {
+            items = sequence.map { ($0.string ?? "", $0.mark?.line, $0.mark?.column ?? 1) }
+        } else if let node = object["samplers"], case .scalar(let scalar) = node, scalar.string.hasPrefix("["), scalar.string.hasSuffix("]") {
+            let inner = String(scalar.string.dropFirst().dropLast())
+            var depth = 0, start = inner.startIndex
+            for index in inner.indices + [inner.endIndex] {
+                if index < inner.endIndex {
+                    let character = inner[index]
+                    if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+                    guard character == "," && depth == 0 else { continue }
+                }
+                let piece = inner[start..<index]
+                let text = piece.trimmingCharacters(in: .whitespaces)
+                let leading = piece.prefix { $0 == " " }.count
+                // The scalar starts at the quote the reader added, where the file has its bracket.
+                items.append((text, scalar.mark?.line, (scalar.mark?.column ?? 0) + 1 + inner.distance(from: inner.startIndex, to: start) + leading))
+                if index < inner.endIndex { start = inner.index(after: index) }
+            }
+        }
+        guard !items.isEmpty, items.allSatisfy({ !$0.text.isEmpty }) else {
             throw object.error(at: object["samplers"], "a search-convergence figure needs 'samplers', a list such as [grid(points=6), random(), bo(initial=5)]")
         }
         var samplers: [(text: String, sampler: Search.Sampler)] = []
         for item in items {
-            guard let text = item.string else { throw object.error(at: item, "each sampler is a component such as random()") }
+            let text = item.text
             do throws(InputError) {
                 let sampler = try SearchSpec.parseSampler(text, budget: search.budget)
                 switch sampler {
                 case .hyperband, .successiveHalving:
                     throw InputError("\(text) gives its trials different budgets, so its trials do not line up with the others': "
-                                     + "compare grid(...), random() and bo(...) here, and draw Hyperband with kind: hyperband")
+                                     + "compare grid(...), random() and bo(...) here, and draw Hyperband with kind: hyperband", column: 1)
                 default: samplers.append((text, sampler))
                 }
             } catch {
-                throw SpecError(file: object.file, line: item.mark?.line, column: (item.mark?.column ?? 0) + (error.column ?? 1), "samplers: \(error.message)")
+                throw SpecError(file: object.file, line: item.line, column: item.column + (error.column ?? 1) - 1, "samplers: \(error.message)")
             }
         }
         return SearchConvergencePanel(search: search, samplers: samplers, seeds: try object.integer("seeds", in: 1...1000) ?? 10)

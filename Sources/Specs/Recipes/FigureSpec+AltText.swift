@@ -108,7 +108,7 @@ extension PanelSpec {
                     + "projected onto both curves. The trials test \(distinct[0]) distinct values of \(names[0]) and \(distinct[1]) of \(names[1])."
             }
             if let best = trials.filter({ $0.value.isFinite }).min(by: { $0.value < $1.value }) {
-                text += " The best trial, \(best.id), has " + names.indices.map { "\(names[$0]) = \(space.value($0, at: best.unit[$0]))" }.joined(separator: ", ")
+                text += " The best trial, \(best.id), has " + names.indices.map { "\(names[$0]) = \(Self.valueText(space.value($0, at: best.unit[$0]), number))" }.joined(separator: ", ")
                     + " and value \(number(best.value))."
             }
             return text
@@ -130,7 +130,7 @@ extension PanelSpec {
             let chosen = panel.options.initialCount + panel.iteration - 1
             let name = panel.search.space.dimensions[0].name
             guard chosen < trials.count, let surrogate = trials[chosen].surrogate else { return heading + "One iteration of Bayesian optimization." }
-            let x = panel.search.space.value(0, at: trials[chosen].unit[0])
+            let x = Self.valueText(panel.search.space.value(0, at: trials[chosen].unit[0]), number)
             return heading + "Iteration \(panel.iteration) of Bayesian optimization over \(name). Above: the objective (dashed), the \(chosen) trials so far "
                 + "as dots, and the Gaussian-process surrogate's mean with its 95% band (\(Self.kernelName(panel.options.kernel)) kernel, length scale "
                 + "\(number(surrogate.lengthScale.first ?? 1)), \(panel.options.fit ? "fitted by maximum likelihood" : "fixed")); the band is narrow at the "
@@ -193,6 +193,11 @@ extension PanelSpec {
 
     /// The sentence on the lowest value of a Hyperband search: which configuration, with what values, at
     /// what budget in which bracket.
+    /// A dimension's value for a description: numbers as `number` writes them, other values as Python would.
+    static func valueText(_ value: ComponentValue, _ number: (Double) -> String) -> String {
+        value.asDouble.map(number) ?? value.description
+    }
+
     private func bestTrial(_ trials: [SearchTrial], names: [String], lead: String = "The lowest value") -> String {
         guard let best = trials.filter({ $0.value.isFinite }).min(by: { $0.value < $1.value }) else { return "No trial has a finite value." }
         let values = names.map { name in "\(name) = " + (best.params[name].map { value in value.asDouble.map(number) ?? value.description } ?? "?") }

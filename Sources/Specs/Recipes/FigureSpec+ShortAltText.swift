@@ -92,7 +92,7 @@ extension PanelSpec {
             let space = panel.search.space
             let names = space.dimensions.map(\.name)
             let best = trials.filter { $0.value.isFinite }.min { $0.value < $1.value }
-            let bestText = best.map { b in "; best at " + names.indices.map { "\(names[$0]) = \(space.value($0, at: b.unit[$0]))" }.joined(separator: ", ") } ?? ""
+            let bestText = best.map { b in "; best at " + names.indices.map { "\(names[$0]) = " + (space.value($0, at: b.unit[$0]).asDouble.map { Self.lambdaText($0) } ?? "\(space.value($0, at: b.unit[$0]))") }.joined(separator: ", ") } ?? ""
             switch panel.show {
             case .heatmap: return "Heatmap of the objective over \(names.joined(separator: " and ")) with \(trials.count) trials" + bestText
             case .marginals:

@@ -53,7 +53,7 @@ extension PanelSpec {
     }
 
     /// The q-quantile of sorted values, interpolating linearly between order statistics (NumPy's default).
-    static func quantile(_ sorted: [Double], _ q: Double) -> Double {
+    public static func quantile(_ sorted: [Double], _ q: Double) -> Double {
         guard !sorted.isEmpty else { return .nan }
         let position = q * Double(sorted.count - 1), i = Int(position)
         guard i + 1 < sorted.count else { return sorted[i] }

@@ -31,9 +31,10 @@ extension PanelSpec {
         let norm = logarithmic ? ValueNorm.logarithmic(range) : ValueNorm.linear(range)
         let value: @Sendable (Double, Double) -> Double = { x, y in
             guard let u = space.unit(0, of: x), let v = space.unit(1, of: y) else { return .nan }
-            return grid.interpolated(x: u, y: v)
+            return grid.interpolated(x: min(1, max(0, u)), y: min(1, max(0, v)))
         }
-        let (xDomain, xScale) = Self.axis(space, 0), (yDomain, yScale) = Self.axis(space, 1)
+        // Padded so that trials on the edges of the space show whole; the colours carry on past the edges.
+        let (xDomain, xScale) = Self.padded(Self.axis(space, 0)), (yDomain, yScale) = Self.padded(Self.axis(space, 1))
         var marks: [Mark] = [.heatmap(HeatmapMark(value: value, norm: norm, colormap: theme.colormap, wash: theme.heatmapWash * 0.5))]
         let points = trials.map { Self.point($0, space) }
         for (k, point) in points.enumerated() {

@@ -30,7 +30,7 @@ public struct SearchPanel: Sendable {
     /// model.
     var landscapeResolution: Int {
         switch search.objective {
-        case .training: 25
+        case .training: 21
         case .trace: 61
         case .expression: 101
         }
