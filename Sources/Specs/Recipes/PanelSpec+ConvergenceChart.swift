@@ -16,9 +16,9 @@ extension PanelSpec {
                 // running minimum.
                 let best = curve.bestSoFar[0]
                 values += best
-                marks.append(.line(LineMark(points: zip(xs, best).map { Point($0, $1) }, color: color.withAlpha(0.6), width: 1.2, dash: [2, 3])))
+                marks.append(.line(LineMark(points: zip(xs, best).map { Point($0, $1) }, color: color.withAlpha(0.85), width: 1.4, dash: [2, 3])))
                 for (i, value) in best.enumerated() {
-                    marks.append(.marker(MarkerMark(point: Point(xs[i], value), shape: .square, size: theme.fontSize * 0.7, fill: color,
+                    marks.append(.marker(MarkerMark(point: Point(xs[i], value), shape: .square, size: theme.fontSize * 0.85, fill: color,
                                                     stroke: theme.background, label: i == 0 ? labels[k] : nil)))
                 }
             } else {

@@ -120,6 +120,24 @@ extension PanelRecord {
             row += trial.params.keys.sorted().map { ($0, trial.params[$0]!.description) }
             table.add(row)
         }
+        if let landscape {
+            // The objective under the trials, at unit coordinates of the space.
+            for j in 0..<landscape.rows {
+                for i in 0..<landscape.columns {
+                    var row = lead("landscape") + [("u", number(Double(i) / Double(max(1, landscape.columns - 1))))]
+                    if landscape.rows > 1 { row.append(("v", number(Double(j) / Double(landscape.rows - 1)))) }
+                    table.add(row + [("value", number(landscape[i, j]))])
+                }
+            }
+        }
+        for curve in convergence ?? [] {
+            for (seed, row) in curve.bestSoFar.enumerated() {
+                let series = curve.bestSoFar.count == 1 ? curve.sampler : "\(curve.sampler) seed \(seed + 1)"
+                for (trials, best) in zip(curve.trials, row) {
+                    table.add(lead(series) + [("trials", String(trials)), ("best_so_far", number(best))])
+                }
+            }
+        }
         for rung in rungs ?? [] {
             table.add(lead("bracket \(rung.bracket)") + [("bracket", String(rung.bracket)), ("rung", String(rung.rung)),
                                                           ("configurations", String(rung.count)), ("resource", number(rung.resource)),

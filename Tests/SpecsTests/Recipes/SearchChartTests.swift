@@ -32,7 +32,10 @@ extension SearchChartTests {
         let best = try #require(trials.min { $0.value < $1.value })
         let star = try #require(markers.first { $0.shape == .star })
         #expect(abs(star.point.x - best.params["lr"]!.asDouble!) < 1e-12 && abs(star.point.y - best.params["m"]!.asDouble!) < 1e-12)
-        #expect(record.csv().split(separator: "\n").count == 1 + 7)
+        let rows = record.csv().split(separator: "\n")
+        #expect(rows.filter { $0.contains(",trial ") }.count == 7)
+        // The landscape under the trials: 101 × 101 values of the formula at unit coordinates.
+        #expect(rows.filter { $0.contains(",landscape,") }.count == 101 * 101)
         #expect(try spec.shortAltText(record).count <= FigureSpec.shortAltLength)
     }
 
