@@ -1,7 +1,8 @@
 /// A hyperparameter search: a space, an objective, a sampler, and how many trials at what budget.
 ///
-/// - `grid(points: k)`: k values per dimension (the ends included; log-spaced on log dimensions; every
-///   integer or choice when there are fewer), all combinations, the first dimension slowest;
+/// - `grid(points: [k])`: k values per dimension, or `[k₁, k₂, …]` one count per dimension (the ends
+///   included; log-spaced on log dimensions; every integer or choice when there are fewer), all
+///   combinations, the first dimension slowest;
 /// - `random`: `trials` points drawn uniformly in the unit cube by Descent's seeded SplitMix64;
 /// - `hyperband(R, η)`: every bracket of ``Hyperband``, each starting with fresh random configurations; rung i
 ///   runs its configurations for ⌈r_i⌉ steps and keeps the best ⌊n_i/η⌋ (ties to the lower id);
@@ -13,7 +14,8 @@
 /// parallel: the results do not depend on it.
 public struct Search: Sendable {
     public enum Sampler: Sendable, Equatable {
-        case grid(points: Int)
+        /// One count for every dimension, or one per dimension.
+        case grid(points: [Int])
         case random
         case successiveHalving(maxResource: Int, eta: Int)
         case hyperband(maxResource: Int, eta: Int)
@@ -73,8 +75,15 @@ public struct Search: Sendable {
         }
         switch sampler {
         case .grid(let points):
-            guard (1...1000).contains(points) else { throw InputError("grid: points must be between 1 and 1000, got \(points)", key: "points") }
-            let axes = space.dimensions.map { dimension -> [Double] in Self.gridCoordinates(dimension.range, points: points) }
+            guard points.count == 1 || points.count == space.dimensions.count else {
+                throw InputError("grid: points needs one count, or one per dimension (\(space.dimensions.count)), got \(points.count)", key: "points")
+            }
+            if let wrong = points.first(where: { !(1...1000).contains($0) }) {
+                throw InputError("grid: points must be between 1 and 1000, got \(wrong)", key: "points")
+            }
+            let axes = space.dimensions.indices.map { d -> [Double] in
+                Self.gridCoordinates(space.dimensions[d].range, points: points.count == 1 ? points[0] : points[d])
+            }
             let count = axes.reduce(1) { $0 * $1.count }
             guard count <= 100_000 else { throw InputError("grid: \(count) points is too many (at most 100000)") }
             var configurations: [(Int, [Double])] = []

@@ -211,7 +211,7 @@ extension SearchSpec {
         return SearchSpace(dimensions)
     }
 
-    /// `grid(points=5)`, `random()`, `bo(...)`, `successive_halving(R=81, eta=3)` or `hyperband(R=81, eta=3)`; R
+    /// `grid(points=5)` (or `points=[5, 3]`, one count per dimension), `random()`, `bo(...)`, `successive_halving(R=81, eta=3)` or `hyperband(R=81, eta=3)`; R
     /// defaults to the budget, η to 3, the grid's points to 5.
     static func parseSampler(_ text: String, budget: Int) throws(InputError) -> Search.Sampler {
         let component = try Component.parse(text)
@@ -221,7 +221,7 @@ extension SearchSpec {
             throw InputError("unknown sampler '\(component.name)'\(hint) (known: \(samplers.joined(separator: ", ")))", source: text, column: 1)
         }
         if name == "bo" { return .bayesian(try parseBayesian(component, source: text)) }
-        var values: [String: Int] = [:], columns: [String: Int] = [:]
+        var values: [String: Int] = [:], columns: [String: Int] = [:], perDimension: [Int]?
         let allowed: [String] = name == "grid" ? ["points"] : name == "random" ? [] : ["R", "eta"]
         for argument in component.arguments {
             guard let key = argument.key, allowed.contains(key) else {
@@ -230,14 +230,27 @@ extension SearchSpec {
                 throw InputError("\(name) takes \(allowed.isEmpty ? "no arguments" : allowed.joined(separator: ", ")), not \(shown)\(hint)",
                                  source: text, column: argument.column)
             }
+            // The grid's points may be one count per dimension: [5, 3].
+            if key == "points", case .list(let items) = argument.value, !items.isEmpty {
+                var counts: [Int] = []
+                for item in items {
+                    guard case .integer(let count) = item else {
+                        throw InputError("points must be whole numbers, got \(argument.value)", source: text, column: argument.column)
+                    }
+                    counts.append(count)
+                }
+                perDimension = counts
+                continue
+            }
             guard case .integer(let value) = argument.value else {
-                throw InputError("\(key) must be a whole number, got \(argument.value)", source: text, column: argument.column)
+                throw InputError("\(key) must be a whole number\(key == "points" ? " or a list of them, one per dimension" : ""), got \(argument.value)",
+                                 source: text, column: argument.column)
             }
             values[key] = value
             columns[key] = argument.column
         }
         switch name {
-        case "grid": return .grid(points: values["points"] ?? 5)
+        case "grid": return .grid(points: perDimension ?? [values["points"] ?? 5])
         case "random": return .random
         default:
             let (maxResource, eta) = (values["R"] ?? budget, values["eta"] ?? 3)

@@ -261,9 +261,9 @@ extension SearchConvergencePanel {
         for (text, sampler) in samplers {
             if case .grid(let points) = sampler {
                 var counts: [Int] = [], best: [Double] = []
-                for k in 1...points {
+                for k in 1...(points.max() ?? 1) {
                     var search = self.search
-                    search.sampler = .grid(points: k)
+                    search.sampler = .grid(points: points.map { min($0, k) })
                     let trials = try run(search, file: file)
                     counts.append(trials.count)
                     best.append(trials.last?.bestSoFar ?? .infinity)

@@ -38,7 +38,7 @@ extension SearchTests {
 
     @Test func gridTestsEveryCombinationWithTheEnds() throws {
         let space = try SearchSpace.parse("x=uniform(0, 1), y=loguniform(1e-4, 1)")
-        let search = Search(space: space, objective: try .expression("x + y", space: space), sampler: .grid(points: 3))
+        let search = Search(space: space, objective: try .expression("x + y", space: space), sampler: .grid(points: [3]))
         let trials = try search.run()
         #expect(trials.count == 9)
         #expect(Set(trials.map { $0.params["x"]! }) == [.number(0), .number(0.5), .number(1)])
@@ -48,6 +48,18 @@ extension SearchTests {
         #expect(ys.count == 3 && ys.contains(1e-4) && ys.contains(1) && ys.contains { abs($0 - 1e-2) < 1e-15 })
         #expect(trials.map(\.value) == trials.map { $0.params["x"]!.asDouble! + $0.params["y"]!.asDouble! })
         #expect(trials.map(\.bestSoFar) == trials.indices.map { k in trials[...k].map(\.value).min()! })
+    }
+
+    @Test func gridPointsMayDifferByDimension() throws {
+        let space = try SearchSpace.parse("x=uniform(0, 1), y=uniform(0, 1)")
+        let trials = try Search(space: space, objective: try .expression("x + y", space: space), sampler: .grid(points: [3, 2])).run()
+        #expect(trials.map(\.unit) == [[0, 0], [0, 1], [0.5, 0], [0.5, 1], [1, 0], [1, 1]])
+        #expect(throws: InputError.self) {
+            try Search(space: space, objective: try .expression("x + y", space: space), sampler: .grid(points: [3, 2, 2])).run()
+        }
+        #expect(throws: InputError.self) {
+            try Search(space: space, objective: try .expression("x + y", space: space), sampler: .grid(points: [3, 0])).run()
+        }
     }
 
     @Test func randomSearchIsSeeded() throws {
@@ -136,7 +148,7 @@ extension SearchTests {
         options.initial = 3
         options.candidates = 200
         options.restarts = 2
-        for sampler in [Search.Sampler.grid(points: 2), .random, .bayesian(options), .hyperband(maxResource: 9, eta: 3)] {
+        for sampler in [Search.Sampler.grid(points: [2]), .random, .bayesian(options), .hyperband(maxResource: 9, eta: 3)] {
             let trials = try Search(space: space, objective: objective, sampler: sampler, trials: 5, budget: 10, seed: 4).run()
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
