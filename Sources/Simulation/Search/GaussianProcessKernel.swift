@@ -36,6 +36,12 @@ public struct GaussianProcessKernel: Sendable, Equatable {
             let scaled = (a[i] - b[i]) / lengthScales[i]
             squared += scaled * scaled
         }
+        return value(squaredDistance: squared)
+    }
+
+    /// The covariance at a squared scaled distance d² (what `callAsFunction` computes after the distance).
+    @inline(__always)
+    func value(squaredDistance squared: Double) -> Double {
         let d = squared.squareRoot()
         switch family {
         case .matern05:
