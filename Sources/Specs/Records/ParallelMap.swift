@@ -9,15 +9,22 @@ func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T]
     return results.values
 }
 
-/// Slots that concurrent workers fill, each at its own index.
+/// Slots that concurrent workers fill, each at its own index: a buffer allocated once, so that no worker
+/// copies or reallocates storage another is writing to.
 private final class ResultSlots<T: Sendable>: @unchecked Sendable {
-    private var slots: [T?]
+    private let slots: UnsafeMutableBufferPointer<T?>
 
-    init(_ count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func store(_ value: T, at index: Int) {
-        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    init(_ count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
     }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ value: T, at index: Int) { slots[index] = value }
 
     var values: [T] { slots.map { $0! } }
 }
