@@ -47,10 +47,14 @@ extension PanelSpec {
         }
         marks += annotationMarks
         let names = space.dimensions.map(\.name)
-        return Chart(title: title ?? "\(trials.count) trials", xLabel: names[0], yLabel: names[1], xScale: xScale, yScale: yScale,
-                     xDomain: xDomain, yDomain: yDomain, marks: marks, legend: legend,
-                     colorbar: Colorbar(colormap: theme.colormap, norm: norm, label: Self.objectiveLabel(search.objective),
-                                        wash: theme.heatmapWash * 0.5))
+        var chart = Chart(title: title ?? "\(trials.count) trials", xLabel: names[0], yLabel: names[1], xScale: xScale, yScale: yScale,
+                          xDomain: xDomain, yDomain: yDomain, marks: marks, legend: legend,
+                          colorbar: Colorbar(colormap: theme.colormap, norm: norm, label: Self.objectiveLabel(search.objective),
+                                             wash: theme.heatmapWash * 0.5))
+        // The best value, so that panels of different samplers compare at a glance.
+        chart.counter = Self.best(trials).map { "best " + Self.valueText(trials[$0].value) }
+        chart.placementPoints = points
+        return chart
     }
 
     /// The trials in the square of the two dimensions, with each dimension's main effect (the objective
@@ -100,8 +104,6 @@ extension PanelSpec {
         let distinct = (0..<2).map { d in Set(trials.map { $0.unit[d] }).count }
         var main = Chart(xLabel: names[0], yLabel: names[1], xScale: xScale, yScale: yScale, xDomain: xDomain, yDomain: yDomain,
                          marks: square, legend: .none)
-        main.counter = "\(trials.count) trials" + (best.map { " · best " + Ticks.format(trials[$0].value, decimals: 2) } ?? "")
-        main.counterPlacement = .bottomRight
 
         // Above: the first dimension's effect, each trial dropped onto it.
         var above: [Mark] = [.line(LineMark(points: g.map { Point($0.coordinate, $0.value) }, color: theme.foreground, width: 2))]
@@ -110,7 +112,11 @@ extension PanelSpec {
             above.append(.line(LineMark(points: [Point(x, valueDomain.lowerBound), Point(x, value)], color: faint, width: 0.8, dash: [2, 3])))
             above.append(.marker(MarkerMark(point: Point(x, value), shape: .circle, size: theme.fontSize * 0.7, fill: accent, stroke: theme.foreground)))
         }
-        let top = Chart(title: (title ?? "") + (title == nil ? "" : " — ") + "\(distinct[0]) values of \(names[0])", yLabel: "mean over \(names[1])",
+        // The title says what the lesson needs: how many distinct values of the first dimension were tested,
+        // and the best value found.
+        let heading = (title.map { $0 + ": " } ?? "\(trials.count) trials: ") + "\(distinct[0]) values of \(names[0])"
+            + (best.map { ", best " + Self.valueText(trials[$0].value) } ?? "")
+        let top = Chart(title: heading, yLabel: "mean over \(names[1])",
                         xScale: xScale, xDomain: xDomain, yDomain: valueDomain, marks: above, legend: .none)
 
         // Beside: the second dimension's effect on the same value scale, each trial carried across to it.
@@ -122,8 +128,14 @@ extension PanelSpec {
         }
         var side = Chart(xLabel: "mean over \(names[0])", yScale: yScale, xDomain: valueDomain, yDomain: yDomain, marks: beside, legend: .none)
         side.counter = "\(distinct[1]) values"
-        side.counterPlacement = .topRight
         return AlignedCharts(charts: [main, top, side], arrangement: .marginals(top: 0.3, side: 0.24))
+    }
+
+    /// An objective's value in three significant digits.
+    static func valueText(_ value: Double) -> String {
+        guard value.isFinite, value != 0 else { return pythonRepr(value) }
+        let magnitude = Int(floor(log10(abs(value))))
+        return Ticks.format(value, decimals: max(0, 2 - magnitude))
     }
 
     /// The landscape as a grid over the unit square.
