@@ -12,7 +12,7 @@ import Darwin
 ///   `noise` on the diagonal (10⁻⁶, in standardized units). With `fit`, the signal variance and one length
 ///   scale per dimension maximize the log marginal likelihood within scikit-optimize's bounds (σ² ∈ [0.01,
 ///   1000], ℓ ∈ [0.01, 100]): from each of `restarts` seeded starts (the first at σ² = 1, ℓ = 1) a pattern
-///   search in log space (steps 1 down to 1/32), then projected quasi-Newton steps on the likelihood's exact
+///   search in log space with unit steps, then projected quasi-Newton steps on the likelihood's exact
 ///   gradient (``LikelihoodSurface``) to the top of that basin. The likelihood reached is at least
 ///   scikit-learn's L-BFGS-B on the same data (Fixtures/gp-fit.json). Without `fit` they stay at σ² = 1, ℓ = 1.
 /// - The acquisition (expected improvement with ξ = 0.01 by default) is maximized over `candidates` seeded
@@ -139,7 +139,7 @@ public struct BayesianOptimization: Sendable, Equatable {
         // be, and predicted together without allocating per point.
         let block = 512
         var coordinates = Array(repeating: 0.0, count: block * dimensions)
-        var means = Array(repeating: 0.0, count: block), stds = means, scratch = Array(repeating: SIMD4<Double>(), count: inputs.count)
+        var means = Array(repeating: 0.0, count: block), stds = means
         var remaining = max(1, candidates)
         while remaining > 0 {
             let count = min(block, remaining)
@@ -148,9 +148,7 @@ public struct BayesianOptimization: Sendable, Equatable {
             coordinates.withUnsafeBufferPointer { coordinates in
                 means.withUnsafeMutableBufferPointer { means in
                     stds.withUnsafeMutableBufferPointer { stds in
-                        scratch.withUnsafeMutableBufferPointer { scratch in
-                            process.predict(points: coordinates, count: count, means: means, stds: stds, scratch: scratch)
-                        }
+                        process.predict(points: coordinates, count: count, means: means, stds: stds)
                     }
                 }
             }
@@ -184,10 +182,11 @@ public struct BayesianOptimization: Sendable, Equatable {
         var best: (logs: [Double], value: Double)?
         for restart in 0..<max(1, restarts) {
             let start = restart == 0 ? defaults : lower.indices.map { lower[$0] + generator.nextUniform() * (upper[$0] - lower[$0]) }
-            // The compass search finds the basin (steps of 1 down to 1/32 in log units); the quasi-Newton polish
-            // climbs to its top, which the compass alone approaches only slowly along a ridge.
+            // The compass search finds the basin (unit steps in log units: shrink 2 stops it before the first
+            // half step); the quasi-Newton polish climbs to the basin's top, which a compass search alone
+            // approaches only slowly along a ridge.
             let (searched, reached) = Self.patternSearch(from: start, value: surface.value(start), lower: lower, upper: upper,
-                                                         step: 1, shrink: 32) { surface.value($0) }
+                                                         step: 1, shrink: 2) { surface.value($0) }
             let (logs, value) = Self.polish(from: searched, value: reached, lower: lower, upper: upper) { surface.valueAndGradient($0) }
             if value > (best?.value ?? -.infinity) { best = (logs, value) }
         }

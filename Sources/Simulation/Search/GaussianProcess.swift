@@ -23,9 +23,10 @@ public struct GaussianProcess: Sendable {
     /// ȳ and s.
     public let targetMean: Double
     public let targetScale: Double
-    /// The points one after another (n × d), the standardized targets ỹ, the Cholesky factor of K (n × n,
-    /// row-major, the lower triangle) and α = K⁻¹ỹ: contiguous, so that prediction allocates nothing per point.
-    private let points: [Double]
+    /// The points divided by the length scales, one after another (n × d), the standardized targets ỹ, the
+    /// Cholesky factor of K (n × n, row-major, the lower triangle) and α = K⁻¹ỹ: contiguous, so that
+    /// prediction allocates nothing per point.
+    private let scaledPoints: [Double]
     private let standardized: [Double]
     private let factor: [Double]
     private let alpha: [Double]
@@ -46,16 +47,16 @@ public struct GaussianProcess: Sendable {
         let scale = (variance / Double(n)).squareRoot()
         let s = scale > 0 ? scale : 1
         let standardized = targets.map { ($0 - mean) / s }
-        let points = inputs.flatMap { $0 }
-        // The lower triangle of K = k(X, X) + noise·I (the factorization reads no other entry).
         let d = kernel.lengthScales.count
+        let scaledPoints = inputs.flatMap { point in point.indices.map { point[$0] / kernel.lengthScales[$0] } }
+        // The lower triangle of K = k(X, X) + noise·I (the factorization reads no other entry).
         var factor = Array(repeating: 0.0, count: n * n)
         for i in 0..<n {
             for j in 0...i {
                 var squared = 0.0
                 for c in 0..<d {
-                    let scaled = (points[i * d + c] - points[j * d + c]) / kernel.lengthScales[c]
-                    squared += scaled * scaled
+                    let difference = scaledPoints[i * d + c] - scaledPoints[j * d + c]
+                    squared += difference * difference
                 }
                 factor[i * n + j] = kernel.value(squaredDistance: squared)
             }
@@ -73,7 +74,7 @@ public struct GaussianProcess: Sendable {
         self.targets = targets
         self.targetMean = mean
         self.targetScale = s
-        self.points = points
+        self.scaledPoints = scaledPoints
         self.standardized = standardized
         self.factor = factor
         self.alpha = alpha
@@ -82,63 +83,78 @@ public struct GaussianProcess: Sendable {
     /// μ(x*) and the latent σ(x*), in the targets' units.
     public func predict(_ point: [Double]) -> (mean: Double, std: Double) {
         var means = [0.0], stds = [0.0]
-        var scratch = Array(repeating: SIMD4<Double>(), count: inputs.count)
         point.withUnsafeBufferPointer { point in
             means.withUnsafeMutableBufferPointer { means in
-                stds.withUnsafeMutableBufferPointer { stds in
-                    scratch.withUnsafeMutableBufferPointer { scratch in
-                        predict(points: point, count: 1, means: means, stds: stds, scratch: scratch)
-                    }
-                }
+                stds.withUnsafeMutableBufferPointer { stds in predict(points: point, count: 1, means: means, stds: stds) }
             }
         }
         return (means[0], stds[0])
     }
 
-    /// μ and σ at `count` points stored one after another in `points` (count × d), into `means` and `stds`;
-    /// `scratch` holds n vectors. Four points go through the triangular solve side by side (one per SIMD
-    /// lane), each with the arithmetic of `predict(_:)` in the same order, so the results are the same bits.
+    /// How many points `predict(points:count:means:stds:)` carries through the triangular solve together.
+    static let predictionBlock = 64
+
+    /// μ and σ at `count` points stored one after another in `points` (count × d), into `means` and `stds`:
+    /// the same numbers as `predict(_:)` point by point. A block of points goes through each step together —
+    /// k* for all of them, then each row of the solve v = L⁻¹k* for all of them — so that the inner loops run
+    /// along contiguous rows and vectorize; each point's sums keep the order of `predict(_:)`.
     func predict(points query: UnsafeBufferPointer<Double>, count: Int, means: UnsafeMutableBufferPointer<Double>,
-                 stds: UnsafeMutableBufferPointer<Double>, scratch v: UnsafeMutableBufferPointer<SIMD4<Double>>) {
-        let n = inputs.count, d = kernel.lengthScales.count
+                 stds: UnsafeMutableBufferPointer<Double>) {
+        let n = inputs.count, d = kernel.lengthScales.count, width = Self.predictionBlock
         let prior = kernel.value(squaredDistance: 0)
+        // Row i of `rows` holds k(xᵢ, x*) (then vᵢ) for each point of the block.
+        let rows = UnsafeMutablePointer<Double>.allocate(capacity: n * width)
+        let blockQuery = UnsafeMutablePointer<Double>.allocate(capacity: width * d)
+        let mean = UnsafeMutablePointer<Double>.allocate(capacity: width)
+        let variance = UnsafeMutablePointer<Double>.allocate(capacity: width)
+        defer { rows.deallocate(); blockQuery.deallocate(); mean.deallocate(); variance.deallocate() }
         kernel.lengthScales.withUnsafeBufferPointer { scales in
-            points.withUnsafeBufferPointer { x in
+            scaledPoints.withUnsafeBufferPointer { x in
                 factor.withUnsafeBufferPointer { l in
                     alpha.withUnsafeBufferPointer { alpha in
                         var first = 0
                         while first < count {
-                            let lanes = min(4, count - first)
-                            // k* = k(X, x*) for each lane (a short last group repeats its last point).
-                            v.withMemoryRebound(to: Double.self) { lanesOfV in
-                                for lane in 0..<4 {
-                                    let p = (first + min(lane, lanes - 1)) * d
-                                    for i in 0..<n {
-                                        var squared = 0.0
-                                        for c in 0..<d {
-                                            let scaled = (x[i * d + c] - query[p + c]) / scales[c]
-                                            squared += scaled * scaled
-                                        }
-                                        lanesOfV[i * 4 + lane] = kernel.value(squaredDistance: squared)
+                            let b = min(width, count - first)
+                            // The block's scaled coordinates, one dimension after another (so that the distance
+                            // loops run along contiguous numbers).
+                            for c in 0..<d { for q in 0..<b { blockQuery[c * width + q] = query[(first + q) * d + c] / scales[c] } }
+                            for i in 0..<n {
+                                let row = rows + i * width
+                                for q in 0..<b { row[q] = 0 }
+                                for c in 0..<d {
+                                    let coordinate = x[i * d + c], column = blockQuery + c * width
+                                    for q in 0..<b {
+                                        let difference = coordinate - column[q]
+                                        row[q] += difference * difference
                                     }
                                 }
+                                kernel.values(inPlace: row, count: b, scratch: variance)
                             }
-                            // μ = k*ᵀα, then v = L⁻¹k* in place and σ² = k(x*, x*) − vᵀv.
-                            var mean = SIMD4<Double>()
-                            for i in 0..<n { mean += v[i] * alpha[i] }
-                            var variance = SIMD4<Double>(repeating: prior)
+                            // μ = k*ᵀα.
+                            for q in 0..<b { mean[q] = 0; variance[q] = prior }
                             for i in 0..<n {
-                                var sum = v[i]
-                                for k in 0..<i { sum -= l[i * n + k] * v[k] }
-                                let value = sum / l[i * n + i]
-                                v[i] = value
-                                variance -= value * value
+                                let row = rows + i * width, a = alpha[i]
+                                for q in 0..<b { mean[q] += row[q] * a }
                             }
-                            for lane in 0..<lanes {
-                                means[first + lane] = targetMean + targetScale * mean[lane]
-                                stds[first + lane] = targetScale * max(0, variance[lane]).squareRoot()
+                            // v = L⁻¹k* in place, row by row, and σ² = k(x*, x*) − vᵀv.
+                            for i in 0..<n {
+                                let row = rows + i * width, factorRow = l.baseAddress! + i * n
+                                for k in 0..<i {
+                                    let lik = factorRow[k], earlier = rows + k * width
+                                    for q in 0..<b { row[q] -= lik * earlier[q] }
+                                }
+                                let pivot = factorRow[i]
+                                for q in 0..<b {
+                                    let value = row[q] / pivot
+                                    row[q] = value
+                                    variance[q] -= value * value
+                                }
                             }
-                            first += lanes
+                            for q in 0..<b {
+                                means[first + q] = targetMean + targetScale * mean[q]
+                                stds[first + q] = targetScale * max(0, variance[q]).squareRoot()
+                            }
+                            first += b
                         }
                     }
                 }
@@ -159,39 +175,46 @@ public struct GaussianProcess: Sendable {
 
     /// Replaces the lower triangle of A with L, LLᵀ = A; false when A is not positive definite.
     static func choleskyInPlace(_ a: inout [Double], _ n: Int) -> Bool {
-        a.withUnsafeMutableBufferPointer { l in
-            for j in 0..<n {
-                var diagonal = l[j * n + j]
-                for k in 0..<j { diagonal -= l[j * n + k] * l[j * n + k] }
-                guard diagonal > 0, diagonal.isFinite else { return false }
-                let root = diagonal.squareRoot()
-                l[j * n + j] = root
-                // Rows below, four at a time (independent sums, each in the order k = 0, 1, …).
-                var i = j + 1
-                while i + 3 < n {
-                    var s0 = l[i * n + j], s1 = l[(i + 1) * n + j], s2 = l[(i + 2) * n + j], s3 = l[(i + 3) * n + j]
-                    for k in 0..<j {
-                        let ljk = l[j * n + k]
-                        s0 -= l[i * n + k] * ljk
-                        s1 -= l[(i + 1) * n + k] * ljk
-                        s2 -= l[(i + 2) * n + k] * ljk
-                        s3 -= l[(i + 3) * n + k] * ljk
-                    }
-                    l[i * n + j] = s0 / root
-                    l[(i + 1) * n + j] = s1 / root
-                    l[(i + 2) * n + j] = s2 / root
-                    l[(i + 3) * n + j] = s3 / root
-                    i += 4
+        a.withUnsafeMutableBufferPointer { choleskyInPlace($0, n) }
+    }
+
+    /// The same on a buffer of n × n numbers.
+    static func choleskyInPlace(_ buffer: UnsafeMutableBufferPointer<Double>, _ n: Int) -> Bool {
+        guard n > 0, let l = buffer.baseAddress, buffer.count >= n * n else { return n == 0 }
+        for j in 0..<n {
+            let rowJ = l + j * n
+            var diagonal = rowJ[j]
+            for k in 0..<j { diagonal -= rowJ[k] * rowJ[k] }
+            guard diagonal > 0, diagonal.isFinite else { return false }
+            let root = diagonal.squareRoot()
+            rowJ[j] = root
+            // Rows below, four at a time (independent sums, each in the order k = 0, 1, …).
+            var i = j + 1
+            while i + 3 < n {
+                let r0 = l + i * n, r1 = r0 + n, r2 = r1 + n, r3 = r2 + n
+                var s0 = r0[j], s1 = r1[j], s2 = r2[j], s3 = r3[j]
+                for k in 0..<j {
+                    let ljk = rowJ[k]
+                    s0 -= r0[k] * ljk
+                    s1 -= r1[k] * ljk
+                    s2 -= r2[k] * ljk
+                    s3 -= r3[k] * ljk
                 }
-                while i < n {
-                    var sum = l[i * n + j]
-                    for k in 0..<j { sum -= l[i * n + k] * l[j * n + k] }
-                    l[i * n + j] = sum / root
-                    i += 1
-                }
+                r0[j] = s0 / root
+                r1[j] = s1 / root
+                r2[j] = s2 / root
+                r3[j] = s3 / root
+                i += 4
             }
-            return true
+            while i < n {
+                let row = l + i * n
+                var sum = row[j]
+                for k in 0..<j { sum -= row[k] * rowJ[k] }
+                row[j] = sum / root
+                i += 1
+            }
         }
+        return true
     }
 
     /// b ← x with Lx = b (L lower triangular).

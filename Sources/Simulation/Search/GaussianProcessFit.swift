@@ -21,15 +21,19 @@ struct LikelihoodSurface {
     let count: Int
     let dimensions: Int
     private let standardized: [Double]
-    /// For each pair i > j (row by row), the squared differences of the points' coordinates.
+    /// The squared differences of the points' coordinates: for each dimension, every pair i > j, row by row.
     private let squaredDifferences: [Double]
     /// For each pair, k(xᵢ, xⱼ) and σ²·g(r) at the latest evaluation.
     private var covariances: [Double]
     private var slopes: [Double]
     private var factor: [Double]
     private var solution: [Double]
+    private var inverseFactor: [Double]
     private var inverse: [Double]
     private var inverseSquaredScales: [Double]
+    /// Per row of K: the scaled distances (times √3 or √5) and their exponentials.
+    private var distances: [Double]
+    private var exponentials: [Double]
 
     init(family: GaussianProcessKernel.Family, noise: Double, inputs: [[Double]], targets: [Double]) {
         let n = inputs.count, d = inputs.first?.count ?? 0
@@ -40,11 +44,13 @@ struct LikelihoodSurface {
         let scale = (variance / Double(n)).squareRoot()
         let s = scale > 0 ? scale : 1
         standardized = targets.map { ($0 - mean) / s }
-        var differences: [Double] = []
-        differences.reserveCapacity(n * (n - 1) / 2 * d)
+        let pairs = n * (n - 1) / 2
+        var differences = Array(repeating: 0.0, count: pairs * d)
+        var pair = 0
         for i in 0..<n {
             for j in 0..<i {
-                for c in 0..<d { differences.append((inputs[i][c] - inputs[j][c]) * (inputs[i][c] - inputs[j][c])) }
+                for c in 0..<d { differences[c * pairs + pair] = (inputs[i][c] - inputs[j][c]) * (inputs[i][c] - inputs[j][c]) }
+                pair += 1
             }
         }
         self.family = family
@@ -56,41 +62,51 @@ struct LikelihoodSurface {
         slopes = covariances
         factor = Array(repeating: 0, count: n * n)
         solution = Array(repeating: 0, count: n)
+        inverseFactor = Array(repeating: 0, count: n * n)
         inverse = Array(repeating: 0, count: n * n)
         inverseSquaredScales = Array(repeating: 0, count: d)
+        distances = Array(repeating: 0, count: n)
+        exponentials = Array(repeating: 0, count: n)
     }
 
     /// The log marginal likelihood at `logs`, or −∞ where K is not positive definite.
     mutating func value(_ logs: [Double]) -> Double {
-        factorize(logs, slopes: false) ?? -.infinity
+        factorize(logs) ?? -.infinity
     }
 
     /// The log marginal likelihood at `logs` and its gradient with respect to them, or nil where K is not
     /// positive definite.
     mutating func valueAndGradient(_ logs: [Double]) -> (value: Double, gradient: [Double])? {
-        guard let value = factorize(logs, slopes: true) else { return nil }
-        let n = count, d = dimensions, variance = exp(logs[0])
-        // α = K⁻¹ỹ from w = L⁻¹ỹ, then K⁻¹ = L⁻ᵀL⁻¹ (the lower triangle), L⁻¹ built in `inverse` first.
+        guard let value = factorize(logs) else { return nil }
+        let n = count, d = dimensions, pairs = n * (n - 1) / 2, variance = exp(logs[0])
+        // α = K⁻¹ỹ from w = L⁻¹ỹ, then L⁻¹ and K⁻¹ = L⁻ᵀL⁻¹ (lower triangles).
         GaussianProcess.backwardInPlace(factor, &solution)
         var gradient = Array(repeating: 0.0, count: d + 1)
         factor.withUnsafeBufferPointer { l in
-            inverse.withUnsafeMutableBufferPointer { m in
-                // L⁻¹, column by column, into the lower triangle.
-                for j in 0..<n {
-                    m[j * n + j] = 1 / l[j * n + j]
-                    for i in (j + 1)..<max(j + 1, n) {
-                        var sum = 0.0
-                        for k in j..<i { sum += l[i * n + k] * m[k * n + j] }
-                        m[i * n + j] = -sum / l[i * n + i]
+            inverseFactor.withUnsafeMutableBufferPointer { m in
+                inverse.withUnsafeMutableBufferPointer { kInverse in
+                    // M = L⁻¹ row by row: Mᵢⱼ = −(Σ_{j ≤ k < i} Lᵢₖ·Mₖⱼ)/Lᵢᵢ, Mᵢᵢ = 1/Lᵢᵢ, accumulated over k a
+                    // row of M at a time (contiguous rows through pointers, so the inner loops vectorize).
+                    let base = m.baseAddress!, kBase = kInverse.baseAddress!
+                    for i in 0..<n {
+                        let row = base + i * n
+                        for j in 0...i { row[j] = 0 }
+                        for k in 0..<i {
+                            let lik = l[i * n + k], source = base + k * n
+                            for j in 0...k { row[j] += lik * source[j] }
+                        }
+                        let pivot = l[i * n + i]
+                        for j in 0..<i { row[j] = -row[j] / pivot }
+                        row[i] = 1 / pivot
                     }
-                }
-                // K⁻¹ᵢⱼ = Σ_{k ≥ i} L⁻¹ₖᵢ·L⁻¹ₖⱼ for i ≥ j, stored at [j·n + i] (on and above the diagonal). The
-                // sums read L⁻¹ only on and below the diagonal in rows ≥ i, and its diagonal entry (i, i) last.
-                for i in 0..<n {
-                    for j in 0...i {
-                        var sum = 0.0
-                        for k in i..<n { sum += m[k * n + i] * m[k * n + j] }
-                        m[j * n + i] = sum
+                    // K⁻¹ = MᵀM (its lower triangle): one rank-one update per row k of M.
+                    for a in 0..<n { for b in 0...a { kBase[a * n + b] = 0 } }
+                    for k in 0..<n {
+                        let source = base + k * n
+                        for a in 0...k {
+                            let mka = source[a], target = kBase + a * n
+                            for b in 0...a { target[b] += mka * source[b] }
+                        }
                     }
                 }
             }
@@ -98,69 +114,115 @@ struct LikelihoodSurface {
         // ½·Σ_ab (αₐα_b − K⁻¹_ab)·∂K_ab: the diagonal once, each pair twice.
         solution.withUnsafeBufferPointer { alpha in
             inverse.withUnsafeBufferPointer { m in
-                var diagonal = 0.0
-                for i in 0..<n { diagonal += alpha[i] * alpha[i] - m[i * n + i] }
-                gradient[0] = 0.5 * variance * diagonal
-                var pair = 0
-                for i in 0..<n {
-                    for j in 0..<i {
-                        let w = alpha[i] * alpha[j] - m[j * n + i]
-                        gradient[0] += w * covariances[pair]
-                        let slope = w * slopes[pair]
-                        for c in 0..<d { gradient[c + 1] += slope * squaredDifferences[pair * d + c] * inverseSquaredScales[c] }
-                        pair += 1
+                covariances.withUnsafeBufferPointer { covariances in
+                    slopes.withUnsafeBufferPointer { slopes in
+                        squaredDifferences.withUnsafeBufferPointer { differences in
+                            gradient.withUnsafeMutableBufferPointer { gradient in
+                                var diagonal = 0.0
+                                for i in 0..<n { diagonal += alpha[i] * alpha[i] - m[i * n + i] }
+                                gradient[0] = 0.5 * variance * diagonal
+                                var pair = 0
+                                for i in 0..<n {
+                                    for j in 0..<i {
+                                        let w = alpha[i] * alpha[j] - m[i * n + j]
+                                        gradient[0] += w * covariances[pair]
+                                        let slope = w * slopes[pair]
+                                        for c in 0..<d { gradient[c + 1] += slope * differences[c * pairs + pair] }
+                                        pair += 1
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
+        // ∂k/∂log ℓ_c carries 1/ℓ_c², the same for every pair.
+        for c in 0..<d { gradient[c + 1] *= inverseSquaredScales[c] }
         return (value, gradient)
     }
 
     /// Fills K, factors it and solves w = L⁻¹ỹ (in `solution`); the likelihood, or nil.
-    private mutating func factorize(_ logs: [Double], slopes wantSlopes: Bool) -> Double? {
-        let n = count, d = dimensions
+    private mutating func factorize(_ logs: [Double]) -> Double? {
+        let n = count, d = dimensions, family = self.family, noise = self.noise, pairs = n * (n - 1) / 2
         let variance = exp(logs[0])
         for c in 0..<d { inverseSquaredScales[c] = exp(-2 * logs[c + 1]) }
         let root3 = 3.0.squareRoot(), root5 = 5.0.squareRoot()
-        var pair = 0
-        for i in 0..<n {
-            for j in 0..<i {
-                var squared = 0.0
-                for c in 0..<d { squared += squaredDifferences[pair * d + c] * inverseSquaredScales[c] }
-                let r = squared.squareRoot()
-                let covariance: Double, slope: Double
-                switch family {
-                case .matern05:
-                    let e = exp(-r)
-                    covariance = variance * e
-                    slope = r > 0 ? variance * e / r : 0
-                case .matern15:
-                    let t = root3 * r, e = exp(-t)
-                    covariance = variance * (1 + t) * e
-                    slope = variance * 3 * e
-                case .matern25:
-                    let t = root5 * r, e = exp(-t)
-                    covariance = variance * (1 + t + t * t / 3) * e
-                    slope = variance * 5 / 3 * (1 + t) * e
-                case .rbf:
-                    let e = exp(-0.5 * squared)
-                    covariance = variance * e
-                    slope = variance * e
+        let factored = squaredDifferences.withUnsafeBufferPointer { differences in
+            inverseSquaredScales.withUnsafeBufferPointer { scales in
+                covariances.withUnsafeMutableBufferPointer { covariances in
+                    slopes.withUnsafeMutableBufferPointer { slopes in
+                        distances.withUnsafeMutableBufferPointer { distances in
+                            exponentials.withUnsafeMutableBufferPointer { exponentials in
+                                factor.withUnsafeMutableBufferPointer { l in
+                                    // Row i of K, a pass per step (the pairs (i, j < i) are contiguous).
+                                    let t = distances.baseAddress!, e = exponentials.baseAddress!
+                                    for i in 0..<n {
+                                        let first = i * (i - 1) / 2
+                                        let covariance = covariances.baseAddress! + first, slope = slopes.baseAddress! + first
+                                        for j in 0..<i { covariance[j] = 0 }
+                                        for c in 0..<d {
+                                            let scale = scales[c], column = differences.baseAddress! + c * pairs + first
+                                            for j in 0..<i { covariance[j] += column[j] * scale }
+                                        }
+                                        switch family {
+                                        case .matern05:
+                                            for j in 0..<i { t[j] = covariance[j].squareRoot(); e[j] = -t[j] }
+                                            GaussianProcessKernel.exponentials(inPlace: e, count: i)
+                                            for j in 0..<i {
+                                                covariance[j] = variance * e[j]
+                                                slope[j] = t[j] > 0 ? variance * e[j] / t[j] : 0
+                                            }
+                                        case .matern15:
+                                            for j in 0..<i { t[j] = root3 * covariance[j].squareRoot(); e[j] = -t[j] }
+                                            GaussianProcessKernel.exponentials(inPlace: e, count: i)
+                                            for j in 0..<i {
+                                                covariance[j] = variance * (1 + t[j]) * e[j]
+                                                slope[j] = variance * 3 * e[j]
+                                            }
+                                        case .matern25:
+                                            for j in 0..<i { t[j] = root5 * covariance[j].squareRoot(); e[j] = -t[j] }
+                                            GaussianProcessKernel.exponentials(inPlace: e, count: i)
+                                            for j in 0..<i {
+                                                covariance[j] = variance * (1 + t[j] + t[j] * t[j] / 3) * e[j]
+                                                slope[j] = variance * 5 / 3 * (1 + t[j]) * e[j]
+                                            }
+                                        case .rbf:
+                                            for j in 0..<i { e[j] = -0.5 * covariance[j] }
+                                            GaussianProcessKernel.exponentials(inPlace: e, count: i)
+                                            for j in 0..<i {
+                                                covariance[j] = variance * e[j]
+                                                slope[j] = variance * e[j]
+                                            }
+                                        }
+                                        let row = l.baseAddress! + i * n
+                                        for j in 0..<i { row[j] = covariance[j] }
+                                        row[i] = variance + noise
+                                    }
+                                    return GaussianProcess.choleskyInPlace(l, n)
+                                }
+                            }
+                        }
+                    }
                 }
-                covariances[pair] = covariance
-                if wantSlopes { slopes[pair] = slope }
-                factor[i * n + j] = covariance
-                pair += 1
             }
-            factor[i * n + i] = variance + noise
         }
-        guard GaussianProcess.choleskyInPlace(&factor, n) else { return nil }
-        for i in 0..<n { solution[i] = standardized[i] }
-        GaussianProcess.forwardInPlace(factor, &solution)
+        guard factored else { return nil }
         var fit = 0.0, logDeterminant = 0.0
-        for i in 0..<n {
-            fit += solution[i] * solution[i]
-            logDeterminant += log(factor[i * n + i])
+        factor.withUnsafeBufferPointer { l in
+            standardized.withUnsafeBufferPointer { z in
+                solution.withUnsafeMutableBufferPointer { w in
+                    for i in 0..<n {
+                        let row = l.baseAddress! + i * n
+                        var x = z[i]
+                        for k in 0..<i { x -= row[k] * w[k] }
+                        let value = x / row[i]
+                        w[i] = value
+                        fit += value * value
+                        logDeterminant += log(row[i])
+                    }
+                }
+            }
         }
         let value = -0.5 * fit - logDeterminant - Double(n) / 2 * log(2 * Double.pi)
         return value.isFinite ? value : nil
@@ -171,7 +233,8 @@ extension BayesianOptimization {
     /// Climbs `evaluate` (a value and its gradient) inside a box from `start` by projected quasi-Newton steps:
     /// BFGS on the coordinates that the gradient does not press against a bound, a backtracking line search
     /// with the Armijo condition, the first step at most 1 along any coordinate. Stops when the projected
-    /// gradient vanishes (≤ 1e-10), a step gains less than 1e-13 relative, no step helps, or after 100 steps.
+    /// gradient is below 1e-6, a step gains less than 1e-10 relative (the quasi-Newton steps converge
+    /// superlinearly, so what is left is smaller still), no step helps, or after 100 steps.
     /// Returns `start` and `value` unless it found a larger value.
     static func polish(from start: [Double], value: Double, lower: [Double], upper: [Double],
                        evaluate: ([Double]) -> (value: Double, gradient: [Double])?) -> ([Double], Double) {
@@ -189,7 +252,7 @@ extension BayesianOptimization {
             let free = (0..<m).map { j in !((x[j] <= lower[j] && g[j] < 0) || (x[j] >= upper[j] && g[j] > 0)) }
             var largest = 0.0
             for j in 0..<m where free[j] { largest = max(largest, abs(g[j])) }
-            guard largest > 1e-10 else { break }
+            guard largest > 1e-6 else { break }
             var direction = Array(repeating: 0.0, count: m)
             for i in 0..<m where free[i] {
                 for j in 0..<m where free[j] { direction[i] += inverseHessian[i * m + j] * g[j] }
@@ -246,7 +309,7 @@ extension BayesianOptimization {
                     }
                 }
             }
-            if gained <= 1e-13 * max(1, abs(current.value)) { break }
+            if gained <= 1e-10 * max(1, abs(current.value)) { break }
         }
         return current.value > value ? (x, current.value) : (start, value)
     }
