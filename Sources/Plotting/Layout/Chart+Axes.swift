@@ -29,7 +29,7 @@ extension Chart {
     /// Draws the plot's frame, the ticks and tick labels of both axes, the axis labels and the title.
     func drawAxes(_ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
         let plot = layout.plot
-        let tickFont = theme.font(0.9), labelFont = theme.font(1.0), titleFont = theme.font(1.2, bold: true)
+        let tickFont = theme.font(1.0), labelFont = theme.font(1.0), titleFont = theme.font(1.2, bold: true)
         let pad = theme.fontSize * 0.6, tickLength = theme.fontSize * 0.35
         let axisStyle = StrokeStyle(color: theme.foreground.withAlpha(0.75), width: theme.axisWidth, cap: .square)
         canvas.stroke(Path(rect: plot), style: axisStyle)

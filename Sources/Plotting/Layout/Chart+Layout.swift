@@ -11,7 +11,7 @@ extension Chart {
 
     /// Computes the plot area inside `frame` for this chart's labels and ticks.
     public func layout(in frame: Rect, canvas: any Canvas, theme: Theme) -> Layout {
-        let tickFont = theme.font(0.9), labelFont = theme.font(1.0), titleFont = theme.font(1.2, bold: true)
+        let tickFont = theme.font(1.0), labelFont = theme.font(1.0), titleFont = theme.font(1.2, bold: true)
         let pad = theme.fontSize * 0.6, tickLength = theme.fontSize * 0.35
         // Estimate the plot size for choosing tick counts, then measure the labels.
         let xTicks = Scale(xScale, domain: xDomain).ticks(target: max(3, Int(frame.width / (theme.fontSize * 7))))

@@ -21,7 +21,7 @@ extension Chart {
     func drawSecondaryAxis(_ axis: SecondaryAxis, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
         let plot = layout.plot
         let scale = Scale(axis.scale, domain: axis.domain, from: plot.maxY, to: plot.minY)
-        let tickFont = theme.font(0.9), tickLength = theme.fontSize * 0.35, pad = theme.fontSize * 0.6
+        let tickFont = theme.font(1.0), tickLength = theme.fontSize * 0.35, pad = theme.fontSize * 0.6
         let style = StrokeStyle(color: theme.foreground.withAlpha(0.75), width: theme.axisWidth)
         var ticks = Path()
         let ascent = canvas.measure("0", font: tickFont).ascent

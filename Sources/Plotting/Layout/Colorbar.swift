@@ -51,7 +51,7 @@ public struct Colorbar: Sendable {
 
     /// The width beside the plot the bar needs, with its ticks and label.
     func width(_ canvas: any Canvas, _ theme: Theme) -> Double {
-        let tickFont = theme.font(0.85)
+        let tickFont = theme.font(0.95)
         let labels = ticks().map { canvas.measure($0.label, font: tickFont).width }.max() ?? 0
         let labelHeight = label == nil ? 0 : canvas.measure("Xg", font: theme.font()).height + theme.fontSize * 0.5
         return theme.fontSize * (0.9 + 1.1 + 0.35 + 0.3) + labels + labelHeight
@@ -81,7 +81,7 @@ public struct Colorbar: Sendable {
         }
         let axis = StrokeStyle(color: theme.foreground.withAlpha(0.75), width: theme.axisWidth)
         canvas.stroke(Path(rect: bar), style: axis)
-        let tickFont = theme.font(0.85)
+        let tickFont = theme.font(0.95)
         let ascent = canvas.measure("0", font: tickFont).ascent
         var marks = Path()
         var widest = 0.0

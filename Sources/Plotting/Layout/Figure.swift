@@ -43,6 +43,10 @@ public struct Figure: Sendable {
     public var transparent: Bool
     /// A small panel drawn over a corner of the first panel's plot area, `fraction` of its size.
     public var inset: (panel: any FigurePanel, corner: Corner, fraction: Double)?
+    /// A headline over all the panels (math text in `$...$`), in a band `titleHeight` tall at the top; the
+    /// panels share the rest of the height.
+    public var title: String?
+    public var titleHeight: Double = 0
 
     /// A figure of `size` holding `panels`, `columns` to a row.
     public init(size: Size, panels: [any FigurePanel], columns: Int = 1, transparent: Bool = false) {
@@ -60,11 +64,17 @@ public struct Figure: Sendable {
     /// The panels that are charts.
     public var charts: [Chart] { panels.compactMap { $0 as? Chart } }
 
-    /// The frame of the k-th panel.
+    /// Gives the figure a headline, in a band sized for `theme`'s title font (1.3 × the base size, bold).
+    public mutating func setTitle(_ text: String?, theme: Theme) {
+        title = text
+        titleHeight = text == nil ? 0 : theme.fontSize * 2.6
+    }
+
+    /// The frame of the k-th panel: the cells of a `columns`-wide grid below the title band.
     public func frame(ofPanel k: Int) -> Rect {
         let rows = (panels.count + columns - 1) / columns
-        let width = size.width / Double(columns), height = size.height / Double(max(1, rows))
-        return Rect(x: Double(k % columns) * width, y: Double(k / columns) * height, width: width, height: height)
+        let width = size.width / Double(columns), height = (size.height - titleHeight) / Double(max(1, rows))
+        return Rect(x: Double(k % columns) * width, y: titleHeight + Double(k / columns) * height, width: width, height: height)
     }
 
     /// Draws the figure: the page colour and every panel's background layer, then every panel's foreground
@@ -73,6 +83,7 @@ public struct Figure: Sendable {
         if layer != .foreground {
             if !transparent { canvas.fill(Path(rect: Rect(x: 0, y: 0, width: size.width, height: size.height)), color: theme.background) }
             for (k, panel) in panels.enumerated() { panel.draw(on: canvas, in: frame(ofPanel: k), theme: theme, layer: .background) }
+            if let title { drawTitle(title, on: canvas, theme: theme) }
         }
         guard layer != .background else { return }
         for (k, panel) in panels.enumerated() { panel.draw(on: canvas, in: frame(ofPanel: k), theme: theme, layer: .foreground) }
@@ -88,5 +99,20 @@ public struct Figure: Sendable {
             canvas.stroke(Path(rect: rect), style: StrokeStyle(color: theme.foreground.withAlpha(0.4), width: theme.axisWidth))
             inset.panel.draw(on: canvas, in: rect, theme: theme)
         }
+    }
+
+    /// The headline, centred in its band (shrunk to fit the width).
+    private func drawTitle(_ text: String, on canvas: any Canvas, theme: Theme) {
+        let math = (try? MathText(text)) ?? MathText(plain: text)
+        var font = theme.font(1.3, bold: true)
+        var layout = math.layout(font: font, on: canvas)
+        let room = size.width - theme.fontSize * 2
+        if layout.width > room {
+            font = theme.font(1.3 * max(0.6, room / layout.width), bold: true)
+            layout = math.layout(font: font, on: canvas)
+        }
+        let x = (size.width - layout.width) / 2
+        let baseline = titleHeight * 0.55 + font.size * 0.36
+        layout.draw(on: canvas, at: Point(x, baseline), color: theme.foreground)
     }
 }

@@ -28,13 +28,13 @@ public struct Theme: Sendable, Equatable {
     public static let light = Theme(
         name: "light", background: .white, foreground: Color(hex: 0x1A1A1A), mutedForeground: Color(hex: 0x4D4D4D),
         gridColor: Color(hex: 0x000000, alpha: 0.10), legendBackground: Color(hex: 0xFFFFFF, alpha: 0.82),
-        fontFamily: "DejaVu Sans", fontSize: 11, lineWidth: 2, axisWidth: 0.8, colormap: .builtIn("viridis"), heatmapWash: 0.45,
+        fontFamily: "DejaVu Sans", fontSize: 12, lineWidth: 2, axisWidth: 0.8, colormap: .builtIn("viridis"), heatmapWash: 0.08,
         contourLineColor: Color(hex: 0xFFFFFF, alpha: 0.55), dashesRuns: false)
 
     public static let dark = Theme(
         name: "dark", background: Color(hex: 0x15171C), foreground: Color(hex: 0xE8E8E8), mutedForeground: Color(hex: 0xB0B0B0),
         gridColor: Color(hex: 0xFFFFFF, alpha: 0.12), legendBackground: Color(hex: 0x15171C, alpha: 0.80),
-        fontFamily: "DejaVu Sans", fontSize: 11, lineWidth: 2, axisWidth: 0.8, colormap: .builtIn("magma"), heatmapWash: 0.35,
+        fontFamily: "DejaVu Sans", fontSize: 12, lineWidth: 2, axisWidth: 0.8, colormap: .builtIn("magma"), heatmapWash: 0.08,
         contourLineColor: Color(hex: 0x000000, alpha: 0.45), dashesRuns: false)
 
     public static let print = Theme(

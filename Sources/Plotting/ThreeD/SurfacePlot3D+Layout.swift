@@ -103,7 +103,7 @@ extension SurfacePlot3D {
         let tickLength: Double
 
         init(_ theme: Theme) {
-            tickFont = theme.font(0.85)
+            tickFont = theme.font(0.95)
             labelFont = theme.font(1.0)
             titleFont = theme.font(1.2, bold: true)
             pad = theme.fontSize * 0.6

@@ -85,10 +85,11 @@ struct FigureBuild {
             : try FigureAnimation(spec: spec, record: record, theme: theme).lastFrame
     }
 
-    /// The figure's title without markup: its panel's title; for several panels, their titles joined when
+    /// The figure's title without markup: its headline; else its panel's title; for several panels, their titles joined when
     /// there are at most three (and they are short), else the spec's file name in words.
     static func plainTitle(_ spec: FigureSpec) -> String {
         let plain = { (text: String) in ((try? MathText(text)) ?? MathText(plain: text)).readable }
+        if let headline = spec.headline { return plain(headline) }
         let titles = spec.panels.compactMap(\.title).map(plain)
         if spec.panels.count == 1, let title = titles.first { return title }
         let joined = titles.joined(separator: " · ")

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 import Simulation
 import Specs
 import Yams
@@ -50,6 +51,7 @@ extension GalleryManifest {
         let reader = Reader(file: file)
         let top = try reader.mapping(root, keys: ["title", "intro", "topics", "takeaways"], what: "the manifest")
         var topics: [Topic] = []
+        var notes: [String: FigureNote] = [:]
         for node in try reader.list(top["topics"], what: "'topics'", at: root) {
             let entry = try reader.mapping(node, keys: ["slug", "title", "intro", "tags", "figures"], what: "a topic")
             let slug = try reader.string(entry["slug"], "slug", at: node)
@@ -57,7 +59,22 @@ extension GalleryManifest {
             guard !topics.contains(where: { $0.slug == slug }) else { throw reader.error(entry["slug"] ?? node, "two topics are called '\(slug)'") }
             var figures: [String] = []
             for item in try reader.list(entry["figures"], what: "'figures'", at: node) {
-                let name = try reader.string(item, "figures", at: item)
+                let name: String
+                if case .mapping = item {
+                    let figure = try reader.mapping(item, keys: ["name", "point", "caption"], what: "a figure")
+                    name = try reader.string(figure["name"], "name", at: item)
+                    let point = try reader.string(figure["point"], "point", at: item)
+                    let caption = try reader.string(figure["caption"], "caption", at: item)
+                    for (key, text) in [("point", point), ("caption", caption)] {
+                        do { _ = try MathText(text) } catch {
+                            throw reader.error(figure[key] ?? item, "the \(key) of '\(name)': \(error)")
+                        }
+                    }
+                    guard notes[name] == nil else { throw reader.error(item, "'\(name)' has a point and caption in two topics: keep one") }
+                    notes[name] = FigureNote(point: point, caption: caption)
+                } else {
+                    name = try reader.string(item, "figures", at: item)
+                }
                 guard name.split(separator: "/", omittingEmptySubsequences: false).allSatisfy({ Slug.isValid(String($0)) }),
                       name.split(separator: "/").count <= 2 else {
                     throw reader.error(item, "'\(name)' is not a figure name: write a spec's name, such as learning-rates or animations/race")
@@ -86,8 +103,10 @@ extension GalleryManifest {
                 takeaways.append(Takeaway(text: try reader.string(entry["text"], "text", at: node), figures: figures))
             }
         }
-        return GalleryManifest(title: try reader.string(top["title"], "title", at: root), intro: try reader.string(top["intro"], "intro", at: root),
-                               topics: topics, takeaways: takeaways)
+        var manifest = GalleryManifest(title: try reader.string(top["title"], "title", at: root),
+                                       intro: try reader.string(top["intro"], "intro", at: root), topics: topics, takeaways: takeaways)
+        manifest.notes = notes
+        return manifest
     }
 }
 

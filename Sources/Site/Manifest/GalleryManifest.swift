@@ -8,7 +8,11 @@
 ///     title: Learning rate
 ///     intro: Too small crawls, too large diverges.
 ///     tags: [learning-rate]
-///     figures: [learning-rates, learning-rate-multiples, animations/race]
+///     figures:
+///       - name: learning-rates
+///         point: The good rate falls fastest; too large zig-zags; divergent leaves the view.
+///         caption: Each step is $\theta \leftarrow \theta - \eta \nabla f(\theta)$. ...
+///       - animations/race            # a bare name: a figure without a note
 /// takeaways:
 ///   - text: Tune the learning rate first.
 ///     figures: [learning-rates]
@@ -27,6 +31,13 @@ public struct GalleryManifest: Sendable, Equatable {
         public var figures: [String]
     }
 
+    /// What a reader should take from one figure: the `point` (one sentence: what to see) and the `caption`
+    /// (a few sentences that teach it, math in `$...$`), shown under the figure on every page.
+    public struct FigureNote: Sendable, Equatable {
+        public var point: String
+        public var caption: String
+    }
+
     /// One lesson of the takeaways page, with the figures that show it.
     public struct Takeaway: Sendable, Equatable {
         public var text: String
@@ -37,6 +48,8 @@ public struct GalleryManifest: Sendable, Equatable {
     public var intro: String
     public var topics: [Topic]
     public var takeaways: [Takeaway]
+    /// The point and caption of each figure that has them, by figure name.
+    public var notes: [String: FigureNote] = [:]
 
     /// Every figure, in topic order, each once.
     public var figures: [String] {

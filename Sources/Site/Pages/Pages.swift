@@ -95,7 +95,7 @@ struct Pages {
             let figureTags = Array(Set(manifest.topics(showing: entry.name).flatMap(\.tags))).sorted()
             return """
                 <li class="card" data-tags="\(figureTags.joined(separator: " "))"><a href="figures/\(entry.slug).html">\(thumbnail(entry))\
-                <span class="card-title">\(entry.title)</span></a><p>\(entry.alt)</p></li>
+                <span class="card-title">\(entry.title)</span></a><p>\(manifest.notes[entry.name].map { HTML.mathText($0.point) } ?? .text(entry.alt))</p></li>
                 """
         }
         return page(title: "All figures", root: "", body: """
@@ -130,10 +130,15 @@ struct Pages {
         let description: HTML = expanded
             ? "<p class=\"description\" id=\"\(describedBy)\">\(entry.description)</p>"
             : "<details class=\"description\"><summary>Description and data</summary><p id=\"\(describedBy)\">\(entry.description)</p>\(dataLinks(entry, root: root))</details>"
+        var note: HTML = ""
+        if let text = manifest.notes[entry.name] {
+            note = "<p class=\"point\">\(HTML.mathText(text.point))</p>\n<p class=\"caption\">\(HTML.mathText(text.caption))</p>"
+        }
         return """
             <figure class="figure" id="figure-\(entry.slug)">
             \(media)
-            <figcaption>\(title)</figcaption>
+            <figcaption><span class="figure-title">\(title)</span>
+            \(note)</figcaption>
             \(description)
             </figure>
             """

@@ -49,9 +49,13 @@ public struct FigureSpec: Sendable {
     /// The value this spec was read with, for a variant of a sweep.
     public var sweepValue: String?
 
+    /// The headline of a `kind: panels` figure (its top-level `title`), drawn over all its panels.
+    public var headline: String?
+
     /// The first panel's kind (every figure has at least one panel).
     public var kind: PanelSpec.Kind { panels[0].kind }
-    public var title: String? { panels[0].title }
+    /// The figure's title: its headline, or else its first panel's title.
+    public var title: String? { headline ?? panels[0].title }
 
     /// The theme the spec asks for (unless `override` names one), with the spec's font applied.
     public func resolvedTheme(_ override: Theme? = nil) -> Theme {

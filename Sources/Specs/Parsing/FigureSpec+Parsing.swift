@@ -112,7 +112,7 @@ extension FigureSpec {
         var columns = 1
         if kind == "panels" {
             try object.requireKeys(in: Array(Set(figureKeys + panelKeys)).sorted(), what: "a spec")
-            guard let list = try object.objects("panels", what: "a panel", parent: object, local: Set(figureKeys)), !list.isEmpty else {
+            guard let list = try object.objects("panels", what: "a panel", parent: object, local: Set(figureKeys + ["title"])), !list.isEmpty else {
                 throw object.error(at: object["panels"], "a 'panels' spec needs 'panels': a list of panels, each with its 'kind'")
             }
             for panel in list {
@@ -149,11 +149,18 @@ extension FigureSpec {
             }
         }
         let theme = try object.choice("theme", Theme.all.map(\.name)).flatMap(Theme.named)
-        return FigureSpec(file: file, text: text, panels: panels, columns: columns,
+        var headline: String?
+        if kind == "panels" {
+            try checkMarkup("title", object)
+            headline = try object.string("title")
+        }
+        var spec = FigureSpec(file: file, text: text, panels: panels, columns: columns,
                           sharedLegend: try object.bool("shared_legend") ?? (panels.count > 1), inset: inset,
                           insetCorner: insetCorner, width: size.width, height: size.height,
                           theme: theme, fontFamily: fontFamily, fontSize: fontSize,
                           alt: try object.string("alt"), animation: try AnimationSpec.parse(object))
+        spec.headline = headline
+        return spec
     }
 
     // MARK: - Sizes

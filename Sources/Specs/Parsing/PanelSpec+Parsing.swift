@@ -55,11 +55,12 @@ extension PanelSpec {
         let curves = kind == .schedules ? try SchedulesPanel.parseCurves(object, steps: steps, metrics: metrics) : []
 
         let style = try view.map { view throws(SpecError) in
-            SurfaceStyle(view: view, background: try object.choice("background", SurfaceStyle.Background.self) ?? .heatmap,
+            let background = try object.choice("background", SurfaceStyle.Background.self) ?? .heatmap
+            return SurfaceStyle(view: view, background: background,
                          contours: try object.integer("contours", in: 0...100) ?? 12,
                          contourLabels: try object.bool("contour_labels") ?? false,
                          levels: try object.choice("levels", SurfaceStyle.Levels.self) ?? .auto, colormap: colormap,
-                         colorbar: try object.bool("colorbar") ?? (kind == .gradientField))
+                         colorbar: try object.bool("colorbar") ?? (background != .lines))
         }
         let legend = try object.choice("legend", Chart.LegendPlacement.self) ?? .auto
         let yScale = try object.choice("y_scale", AxisScale.self)

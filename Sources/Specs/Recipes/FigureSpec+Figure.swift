@@ -34,6 +34,7 @@ extension FigureSpec {
             }
         }
         var figure = Figure(size: Size(width, height), panels: built, columns: columns, transparent: transparent)
+        figure.setTitle(headline, theme: theme)
         if let inset, let insetRecord = record.inset {
             var panel = try inset.panel(insetRecord, theme: theme, file: file)
             if var chart = panel as? Chart {

@@ -33,7 +33,8 @@ extension PanelSpec {
         let colormap = style.colormap ?? theme.colormap
         let levels = Contours.levels(from: range.lowerBound, to: range.upperBound, count: max(style.contours, 1), logarithmic: logarithmic)
         var marks: [Mark] = []
-        var key = Colorbar(colormap: colormap, norm: norm, label: "$f(x, y)$", wash: theme.heatmapWash)
+        var key = Colorbar(colormap: colormap, norm: norm, label: logarithmic ? "$f(x, y)$, log scale" : "$f(x, y)$, linear scale",
+                           wash: theme.heatmapWash)
         switch style.background {
         case .heatmap:
             let value: @Sendable (Double, Double) -> Double
