@@ -63,7 +63,8 @@ extension PanelSpec {
                                                     label: k == 0 ? "gradient −∇f" : nil, reference: reference)))
                 }
             }
-            chart.foregroundMarks = marks + arrows + starts + heads + minima
+            // Heads last, so that a run arriving at a minimum shows on top of its star.
+            chart.foregroundMarks = marks + arrows + starts + minima + heads
             chart.counter = counted ? Self.counterText("step", step, of: maxSteps) : nil
             return chart
         }

@@ -98,12 +98,18 @@ extension PanelSpec {
             content = .l2Sweep(try RidgeSpec.parse(object, lambdas: try parseLambdas(object, kind: kind)))
         case .search:
             let search = try SearchSpec.parseSearch(object)
-            guard search.space.dimensions.count == 2,
+            guard (1...2).contains(search.space.dimensions.count),
                   search.space.dimensions.allSatisfy({ if case .uniform = $0.range { true } else if case .logUniform = $0.range { true } else { false } }) else {
-                throw object.error(at: object["space"], "a search figure draws two uniform or loguniform dimensions, such as {lr: loguniform(1e-4, 1), momentum: uniform(0, 0.99)}")
+                throw object.error(at: object["space"], "a search figure draws one or two uniform or loguniform dimensions, such as {lr: loguniform(1e-4, 1), momentum: uniform(0, 0.99)}")
             }
             let key = ["objective", "space", "budget"].map { object[$0].map { "\($0)" } ?? "" }.joined(separator: "|")
-            content = .search(SearchPanel(search: search, show: try object.choice("show", SearchPanel.Show.self) ?? .heatmap, landscapeKey: key))
+            let oneDimensional = search.space.dimensions.count == 1
+            let show = try object.choice("show", SearchPanel.Show.self) ?? (oneDimensional ? .curve : .heatmap)
+            guard oneDimensional == (show == .curve) else {
+                throw object.error(at: object["show"], oneDimensional ? "a search over one dimension is drawn as a curve: write 'show: curve' or leave 'show' out"
+                                   : "'show: curve' draws a search over one dimension; this space has two: use heatmap or marginals")
+            }
+            content = .search(SearchPanel(search: search, show: show, landscapeKey: key))
         case .boStep:
             content = .boStep(try parseBOStep(object))
         case .searchConvergence:

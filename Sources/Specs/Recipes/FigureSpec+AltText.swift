@@ -106,6 +106,11 @@ extension PanelSpec {
                 text = heading + "The \(trials.count) trials of the search as dots in the square of \(names[0]) and \(names[1]); above it, the objective "
                     + "averaged over \(names[1]) against \(names[0]), and to the right, averaged over \(names[0]) against \(names[1]), with every trial "
                     + "projected onto both curves. The trials test \(distinct[0]) distinct values of \(names[0]) and \(distinct[1]) of \(names[1])."
+            case .curve:
+                text = heading + "The search objective against \(names[0])\(Self.axis(space, 0).1 == .log ? " (log scale)" : ""), with the \(trials.count) trials of the search as dots."
+                if let good = SearchPanel.goodRange(trials, space: space) {
+                    text += " Values of \(names[0]) from \(number(good.range.lowerBound)) to \(number(good.range.upperBound)) come within 10 % of the best, shaded."
+                }
             }
             if let best = trials.filter({ $0.value.isFinite }).min(by: { $0.value < $1.value }) {
                 text += " The best trial, \(best.id), has " + names.indices.map { "\(names[$0]) = \(Self.valueText(space.value($0, at: best.unit[$0]), number))" }.joined(separator: ", ")

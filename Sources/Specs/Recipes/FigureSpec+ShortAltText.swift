@@ -62,19 +62,19 @@ extension PanelSpec {
         let count = runs.count == 1 ? "1 run" : "\(runs.count) runs"
         switch content {
         case .trajectories(let panel):
-            return "Map of \(count) on \(panel.runs.surface.surface.name)" + Self.lowest(runs)
+            return "Map of \(count) on \(Self.surfaceWords(panel.runs.surface.surface))" + Self.lowest(runs)
         case .loss(let panel):
             return "Line chart of loss against \(panel.xAxis == .epochs ? "epoch" : "step") for \(count)" + Self.lowest(runs)
         case .gradientField(let panel):
-            return "Arrows of \(panel.direction == .ascent ? "the gradient, pointing uphill" : "−∇f, pointing downhill") over \(panel.runs.surface.surface.name)"
+            return "Arrows of \(panel.direction == .ascent ? "the gradient, pointing uphill" : "−∇f, pointing downhill") over \(Self.surfaceWords(panel.runs.surface.surface))"
         case .stateOverlay(let panel):
             switch panel.overlay {
-            case .velocity: return "Map of \(count) on \(panel.runs.surface.surface.name) with momentum arrows along the paths"
+            case .velocity: return "Map of \(count) on \(Self.surfaceWords(panel.runs.surface.surface)) with momentum arrows along the paths"
             case .stepSize: return "Line chart of per-coordinate step size against step for \(count)"
             case .evaluations: return "Bar chart of function evaluations per step for \(count)"
             }
         case .surface3d(let panel):
-            return "3-D surface of \(panel.runs.surface.surface.name) with \(count) drawn on it"
+            return "3-D surface of \(Self.surfaceWords(panel.runs.surface.surface)) with \(count) drawn on it"
         case .schedules(let panel):
             return "Line chart of learning rate against step for \(panel.curves.count) schedule\(panel.curves.count == 1 ? "" : "s")"
         case .trainingCurves:
@@ -97,6 +97,10 @@ extension PanelSpec {
             case .heatmap: return "Heatmap of the objective over \(names.joined(separator: " and ")) with \(trials.count) trials" + bestText
             case .marginals:
                 return "\(trials.count) trials testing \(Set(trials.map { $0.unit[0] }).count) values of \(names[0]), with the objective's marginals" + bestText
+            case .curve:
+                let good = SearchPanel.goodRange(trials, space: space)
+                return "Line chart of the objective against \(names[0]) with \(trials.count) trials" + bestText
+                    + (good.map { "; within 10 % from \(Self.lambdaText($0.range.lowerBound)) to \(Self.lambdaText($0.range.upperBound))" } ?? "")
             }
         case .searchConvergence(let panel):
             return "Best value so far against trials for \((record.convergence ?? []).count) samplers, median and IQR over \(panel.seeds) seeds"
@@ -117,6 +121,35 @@ extension PanelSpec {
                 + "R=\(panel.hyperband.maxResource), η=\(panel.hyperband.eta)" + best
         case .l2Contours:
             return "Loss contours over (w, b) with L2 circles; the optimum moves towards the origin as λ grows"
+        }
+    }
+
+    /// A surface in a few words for alt text: its name without parameters (`the Rosenbrock function`, `a
+    /// quadratic ravine of condition number 20`), or `f = formula` for an expression.
+    static func surfaceWords(_ surface: any Surface) -> String {
+        let name = surface.name
+        if name.hasPrefix("expr:") { return "f = " + FigureSpec.shortened(String(name.dropFirst(5)), to: 40) }
+        let base = String(name.prefix { $0 != "(" })
+        switch base {
+        case "rosenbrock": return "the Rosenbrock function"
+        case "himmelblau": return "Himmelblau's function"
+        case "ackley": return "the Ackley function"
+        case "beale": return "the Beale function"
+        case "booth": return "the Booth function"
+        case "goldstein_price": return "the Goldstein–Price function"
+        case "matyas": return "the Matyas function"
+        case "rastrigin": return "the Rastrigin function"
+        case "saddle": return "a saddle"
+        case "six_hump_camel": return "the six-hump camel function"
+        case "styblinski_tang": return "the Styblinski–Tang function"
+        case "quadratic":
+            if let range = name.range(of: "condition_number="), let value = Double(name[range.upperBound...].prefix { "0123456789.e+-".contains($0) }) {
+                return value == 1 ? "a round quadratic bowl" : "a quadratic ravine of condition number \(Self.lambdaText(value))"
+            }
+            return "a quadratic bowl"
+        case "linreg": return "the linear-regression loss over (w, b)"
+        case "mlp_slice": return "a 2-D slice of a small network's loss"
+        default: return "the \(base) surface"
         }
     }
 

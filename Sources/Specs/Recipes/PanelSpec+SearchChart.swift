@@ -12,7 +12,67 @@ extension PanelSpec {
         switch panel.show {
         case .heatmap: searchChart(panel, trials, landscape: landscape, theme: theme)
         case .marginals: searchMarginals(panel, trials, landscape: landscape, theme: theme)
+        case .curve: searchCurve(panel, trials, landscape: landscape, theme: theme)
         }
+    }
+
+    /// A one-dimensional search: the objective against the parameter (log axis for a log-uniform one) as a
+    /// faint line through the recorded landscape, every trial as a dot, the best as a star, and shaded, the
+    /// range whose trials are within 10 % of the best (``SearchPanel/goodRange(_:space:tolerance:)``). The
+    /// counter states the best value and that range.
+    func searchCurve(_ panel: SearchPanel, _ trials: [SearchTrial], landscape: SearchLandscape, theme: Theme) -> Chart {
+        let search = panel.search, space = search.space
+        let name = space.dimensions[0].name
+        let (xDomain, xScale) = Self.padded(Self.axis(space, 0))
+        let accent = theme.lineColor(Palette.colors(for: [title ?? "trial"])[0])
+        let curve = (0..<landscape.columns).map { i -> Point in
+            let u = Double(i) / Double(max(1, landscape.columns - 1))
+            return Point(space.value(0, at: u).asDouble ?? u, landscape[i, 0])
+        }
+        let points = trials.map { Point(space.value(0, at: $0.unit[0]).asDouble ?? .nan, $0.value) }
+        // Values up to the 90th percentile set the y range, so that a diverged corner does not flatten the rest.
+        let finite = (curve + points).map(\.y).filter(\.isFinite).sorted()
+        let low = finite.first ?? 0, high = finite.isEmpty ? 1 : finite[min(finite.count - 1, finite.count * 90 / 100)]
+        let pad = max(high - low, 1e-9) * 0.08
+        let yDomain = (low - pad)...(high + pad)
+        var marks: [Mark] = []
+        let good = SearchPanel.goodRange(trials, space: space)
+        if let good {
+            marks.append(.band(BandMark(xs: [good.range.lowerBound, good.range.upperBound], lower: [yDomain.lowerBound, yDomain.lowerBound],
+                                        upper: [yDomain.upperBound, yDomain.upperBound], color: accent.withAlpha(0.14),
+                                        label: "within 10 % of best")))
+        }
+        // The landscape, broken where it is not finite or above the range drawn.
+        var segment: [Point] = []
+        var first = true
+        func flush() {
+            if segment.count > 1 {
+                marks.append(.line(LineMark(points: segment, color: theme.mutedForeground.withAlpha(0.7), width: 1.2,
+                                            label: first ? "objective" : nil)))
+                first = false
+            }
+            segment = []
+        }
+        for point in curve {
+            if point.y.isFinite, point.y <= yDomain.upperBound { segment.append(point) } else { flush() }
+        }
+        flush()
+        for (k, point) in points.enumerated() where point.y.isFinite {
+            marks.append(.marker(MarkerMark(point: Point(point.x, min(point.y, yDomain.upperBound)), shape: .circle, size: theme.fontSize * 0.7,
+                                            fill: accent, stroke: theme.foreground, label: k == 0 ? "trial" : nil)))
+        }
+        if let best = Self.best(trials) {
+            marks.append(.marker(MarkerMark(point: points[best], shape: .star, size: theme.fontSize * 1.4, fill: Color(hex: 0xFFD23F),
+                                            stroke: Color(hex: 0x1A1A1A), label: "best")))
+        }
+        marks += annotationMarks
+        var chart = Chart(title: title ?? "\(trials.count) trials", xLabel: name, yLabel: Self.objectiveLabel(search.objective),
+                          xScale: xScale, xDomain: xDomain, yDomain: yDomain, marks: marks, legend: legend)
+        if let good {
+            chart.counter = "best \(name) = \(Self.valueText(good.best)) · within 10 %: \(Self.valueText(good.range.lowerBound))–\(Self.valueText(good.range.upperBound))"
+        }
+        chart.placementPoints = points.filter { $0.y.isFinite }
+        return chart
     }
 
     /// The search's objective as a heatmap over its two dimensions (log axes for log-uniform ones; colours up

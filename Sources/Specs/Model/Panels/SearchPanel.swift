@@ -1,7 +1,9 @@
 import Simulation
 
-/// A hyperparameter search drawn over its objective on a two-dimensional space (`kind: search`), one of two
-/// ways (`show:`):
+/// A hyperparameter search drawn over its objective (`kind: search`). A one-dimensional space is drawn as a
+/// curve (`show: curve`, the only choice there): the objective against the parameter, every trial as a dot,
+/// the best as a star, and shaded, the range of values whose objective is within 10 % of the best — the
+/// range that "worked" (``goodRange(_:space:tolerance:)``). A two-dimensional space is drawn one of two ways:
 ///
 /// - `heatmap`: the objective's values as a heatmap with a colour bar (log axes for log-uniform dimensions),
 ///   every trial as a dot, the best as a star;
@@ -11,7 +13,7 @@ import Simulation
 ///   tests more distinct values of the dimension that matters than a grid of the same size.
 public struct SearchPanel: Sendable {
     public enum Show: String, Sendable, CaseIterable {
-        case heatmap, marginals
+        case heatmap, marginals, curve
     }
 
     public var search: Search
@@ -24,6 +26,21 @@ public struct SearchPanel: Sendable {
         self.search = search
         self.show = show
         self.landscapeKey = landscapeKey
+    }
+
+    /// The parameter values of a one-dimensional search that worked: the contiguous run of trials, in order of
+    /// the parameter, around the best one, whose values are all within `tolerance` (relative) of the best
+    /// value — `lo...hi` with `f(x) ≤ (1 + tolerance)·f(best)` for every trial between them. Nil without a
+    /// finite trial.
+    public static func goodRange(_ trials: [SearchTrial], space: SearchSpace, tolerance: Double = 0.1) -> (best: Double, range: ClosedRange<Double>)? {
+        let sorted = trials.filter { $0.value.isFinite }.compactMap { trial in space.value(0, at: trial.unit[0]).asDouble.map { ($0, trial.value) } }
+            .sorted { $0.0 < $1.0 }
+        guard let bestIndex = sorted.indices.min(by: { sorted[$0].1 < sorted[$1].1 }) else { return nil }
+        let limit = sorted[bestIndex].1 + tolerance * abs(sorted[bestIndex].1)
+        var lo = bestIndex, hi = bestIndex
+        while lo > 0, sorted[lo - 1].1 <= limit { lo -= 1 }
+        while hi < sorted.count - 1, sorted[hi + 1].1 <= limit { hi += 1 }
+        return (sorted[bestIndex].0, sorted[lo].0...sorted[hi].0)
     }
 
     /// Points per side of the recorded landscape: fewer for a training objective, where each point trains a
