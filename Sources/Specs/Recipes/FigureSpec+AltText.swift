@@ -14,7 +14,8 @@ extension FigureSpec {
         for (panel, panelRecord) in zip(panels, record.panels) { try panel.check(panelRecord, file: file) }
         if let inset, let insetRecord = record.inset { try inset.check(insetRecord, file: file) }
         let parts = zip(panels, record.panels).map { $0.altText($1) }
-        var text = parts.count == 1 ? parts[0] : "A figure of \(parts.count) panels. " + parts.enumerated().map { "Panel \($0.offset + 1): \($0.element)" }.joined(separator: " ")
+        let said = headline.map { ((try? MathText($0)) ?? MathText(plain: $0)).readable + ". " }
+        var text = parts.count == 1 ? (said ?? "") + parts[0] : (said ?? "A figure of \(parts.count) panels. ") + parts.enumerated().map { "Panel \($0.offset + 1): \($0.element)" }.joined(separator: " ")
         if let inset, let insetRecord = record.inset { text += " An inset shows: " + inset.altText(insetRecord) }
         return text
     }

@@ -12,27 +12,27 @@ extension PanelSpec {
         switch panel.show {
         case .heatmap: searchChart(panel, trials, landscape: landscape, theme: theme)
         case .marginals: searchMarginals(panel, trials, landscape: landscape, theme: theme)
-        case .curve: searchCurve(panel, trials, landscape: landscape, theme: theme)
+        case .curve: searchCurve(panel, trials, theme: theme)
         }
     }
 
-    /// A one-dimensional search: the objective against the parameter (log axis for a log-uniform one) as a
-    /// faint line through the recorded landscape, every trial as a dot, the best as a star, and shaded, the
+    /// A one-dimensional search: the objective against the parameter (log axis for a log-uniform one), every
+    /// trial as a dot joined in order of the parameter, the best as a star, and shaded, the
     /// range whose trials are within 10 % of the best (``SearchPanel/goodRange(_:space:tolerance:)``). The
     /// counter states the best value and that range.
-    func searchCurve(_ panel: SearchPanel, _ trials: [SearchTrial], landscape: SearchLandscape, theme: Theme) -> Chart {
+    func searchCurve(_ panel: SearchPanel, _ trials: [SearchTrial], theme: Theme) -> Chart {
         let search = panel.search, space = search.space
         let name = space.dimensions[0].name
         let (xDomain, xScale) = Self.padded(Self.axis(space, 0))
         let accent = theme.lineColor(Palette.colors(for: [title ?? "trial"])[0])
-        let curve = (0..<landscape.columns).map { i -> Point in
-            let u = Double(i) / Double(max(1, landscape.columns - 1))
-            return Point(space.value(0, at: u).asDouble ?? u, landscape[i, 0])
-        }
         let points = trials.map { Point(space.value(0, at: $0.unit[0]).asDouble ?? .nan, $0.value) }
-        // Values up to the 90th percentile set the y range, so that a diverged corner does not flatten the rest.
-        let finite = (curve + points).map(\.y).filter(\.isFinite).sorted()
-        let low = finite.first ?? 0, high = finite.isEmpty ? 1 : finite[min(finite.count - 1, finite.count * 90 / 100)]
+        // Values up to the 90th percentile, and at most three times the best when it is positive, set the y
+        // range: the region near the best stays readable when rates that blow up reach far higher. Trials above
+        // sit on the top edge.
+        let finite = points.map(\.y).filter(\.isFinite).sorted()
+        let low = finite.first ?? 0
+        let percentile = finite.isEmpty ? 1 : finite[min(finite.count - 1, finite.count * 90 / 100)]
+        let high = low > 0 ? min(percentile, 3 * low) : percentile
         let pad = max(high - low, 1e-9) * 0.08
         let yDomain = (low - pad)...(high + pad)
         var marks: [Mark] = []
@@ -42,19 +42,18 @@ extension PanelSpec {
                                         upper: [yDomain.upperBound, yDomain.upperBound], color: accent.withAlpha(0.14),
                                         label: "within 10 % of best")))
         }
-        // The landscape, broken where it is not finite or above the range drawn.
+        // The trials joined in order of the parameter, broken where a value is not finite or above the range drawn.
         var segment: [Point] = []
         var first = true
         func flush() {
             if segment.count > 1 {
-                marks.append(.line(LineMark(points: segment, color: theme.mutedForeground.withAlpha(0.7), width: 1.2,
-                                            label: first ? "objective" : nil)))
+                marks.append(.line(LineMark(points: segment, color: accent.withAlpha(0.6), width: 1.4, label: first ? "objective" : nil)))
                 first = false
             }
             segment = []
         }
-        for point in curve {
-            if point.y.isFinite, point.y <= yDomain.upperBound { segment.append(point) } else { flush() }
+        for point in points.sorted(by: { $0.x < $1.x }) {
+            if point.y.isFinite { segment.append(Point(point.x, min(point.y, yDomain.upperBound))) } else { flush() }
         }
         flush()
         for (k, point) in points.enumerated() where point.y.isFinite {

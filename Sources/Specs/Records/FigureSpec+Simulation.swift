@@ -233,14 +233,11 @@ extension SearchPanel {
         return computed
     }
 
-    /// The objective on a square grid of the unit square (on one row of the unit interval for a
-    /// one-dimensional space), in parallel.
+    /// The objective on a square grid of the unit square, in parallel (empty for a one-dimensional space).
     func landscape() -> SearchLandscape {
         let side = landscapeResolution, search = self.search
-        if search.space.dimensions.count == 1 {
-            let values = parallelMap(side) { k in search.objective.evaluate(search.space, unit: [Double(k) / Double(side - 1)], budget: search.budget).value }
-            return SearchLandscape(columns: side, rows: 1, values: values)
-        }
+        // A one-dimensional search is drawn through its own trials: no landscape to compute.
+        if search.space.dimensions.count == 1 { return SearchLandscape(columns: 0, rows: 0, values: []) }
         let values = parallelMap(side * side) { k in
             let unit = [Double(k % side) / Double(side - 1), Double(k / side) / Double(side - 1)]
             return search.objective.evaluate(search.space, unit: unit, budget: search.budget).value
