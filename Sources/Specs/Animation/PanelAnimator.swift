@@ -40,7 +40,7 @@ extension PanelSpec {
                 throw SpecError(file: file, "the bo-step record has no 'trials' or 'landscape'")
             }
             return try boStepAnimator(panel, trials, landscape: landscape, theme: theme, file: file)
-        case .gradientField, .l2Fits, .l2Sweep, .l2Contours, .search, .searchConvergence, .hyperband, .hyperbandTable:
+        case .gradientField, .l2Fits, .l2Sweep, .l2Contours, .search, .searchConvergence, .hyperband, .hyperbandTable, .lrSweep:
             return nil
         }
     }

@@ -21,6 +21,7 @@ public struct PanelSpec: Sendable {
         case searchConvergence = "search-convergence"
         case hyperband
         case hyperbandTable = "hyperband-table"
+        case lrSweep = "lr-sweep"
     }
 
     /// What a panel shows: one case per figure kind, with that kind's settings.
@@ -57,6 +58,8 @@ public struct PanelSpec: Sendable {
         case hyperband(HyperbandPanel)
         /// Hyperband's brackets as a table of n_i × r_i, with the steps each spends.
         case hyperbandTable(HyperbandTablePanel)
+        /// Steps to reach a tolerance against the learning rate (log x), with the cliff at 2/L drawn.
+        case lrSweep(LRSweepPanel)
 
         /// The kind's name.
         public var kind: Kind {
@@ -76,6 +79,7 @@ public struct PanelSpec: Sendable {
             case .searchConvergence: .searchConvergence
             case .hyperband: .hyperband
             case .hyperbandTable: .hyperbandTable
+            case .lrSweep: .lrSweep
             }
         }
     }
@@ -117,7 +121,7 @@ public struct PanelSpec: Sendable {
         case .gradientField(let panel): panel.runs
         case .stateOverlay(let panel): panel.runs
         case .surface3d(let panel): panel.runs
-        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours, .search, .boStep, .searchConvergence, .hyperband, .hyperbandTable: nil
+        case .schedules, .trainingCurves, .l2Fits, .l2Sweep, .l2Contours, .search, .boStep, .searchConvergence, .hyperband, .hyperbandTable, .lrSweep: nil
         }
     }
 

@@ -7,7 +7,8 @@ extension FigureSpec {
     static let panelKeys = ["kind", "title", "surface", "runs", "steps", "start", "view", "background", "contours", "contour_labels",
                             "levels", "colormap", "colorbar", "legend", "y_scale", "annotations", "direction", "arrows", "normalize",
                             "overlay", "every", "camera", "wireframe", "schedules", "optimizer", "metrics", "x_axis", "lambdas", "degree",
-                            "objective", "space", "sampler", "trials", "budget", "show", "iteration", "samplers", "seeds", "bracket"]
+                            "objective", "space", "sampler", "trials", "budget", "show", "iteration", "samplers", "seeds", "bracket",
+                            "lrs", "tolerance"]
         + TrainingSpec.keys
     static let insetKeys = panelKeys + ["position"]
 

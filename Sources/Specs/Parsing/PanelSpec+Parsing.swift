@@ -4,7 +4,7 @@ import Yams
 
 extension PanelSpec {
     /// The kinds that draw a surface and so need `surface:`.
-    static let surfaceKinds: Set<Kind> = [.trajectories, .loss, .gradientField, .stateOverlay, .surface3d, .l2Contours]
+    static let surfaceKinds: Set<Kind> = [.trajectories, .loss, .gradientField, .stateOverlay, .surface3d, .l2Contours, .lrSweep]
 
     /// Reads one panel: its kind, the keys every kind shares, and that kind's own settings.
     static func parse(_ object: YAMLObject) throws(SpecError) -> PanelSpec {
@@ -124,6 +124,8 @@ extension PanelSpec {
             }
         case .hyperbandTable:
             content = .hyperbandTable(try parseHyperbandTable(object))
+        case .lrSweep:
+            content = .lrSweep(try parseLRSweep(object, runs: RunSet(surface: surface!, runs: runs, steps: steps, start: start)))
         case .l2Contours:
             let lambdas = try parseLambdas(object, kind: kind)
             guard let data = surface!.surface as? LinearRegressionSurface else {
@@ -252,6 +254,27 @@ extension PanelSpec {
     }
 
     /// The penalties λ of the L2 kinds (each ≥ 0; > 0 on a sweep's log axis), with each kind's defaults.
+    /// The keys of an lr-sweep: `lrs: {from, to, points}` (a log grid; 1e-4 to 1 in 49 points by default) and
+    /// `tolerance` (1e-6). The surface needs a known minimum, f*.
+    static func parseLRSweep(_ object: YAMLObject, runs: RunSet) throws(SpecError) -> LRSweepPanel {
+        guard LRSweepPanel.minimumValue(runs.surface.surface) != nil else {
+            throw object.error(at: object["surface"], "an lr-sweep counts the steps to reach the minimum, and '\(runs.surface.surface.name)' has no known minimum")
+        }
+        guard !runs.runs.isEmpty else { throw object.error(at: nil, "an lr-sweep needs 'runs' (the optimizers swept)") }
+        var from = 1e-4, to = 1.0, points = 49
+        if let node = object["lrs"] {
+            let grid = try YAMLObject(node, file: object.file, what: "'lrs' (a log grid such as {from: 0.001, to: 1, points: 61})")
+            try grid.requireKeys(in: ["from", "to", "points"], what: "'lrs'")
+            from = try grid.number("from") ?? from
+            to = try grid.number("to") ?? to
+            points = try grid.integer("points", in: 2...400) ?? points
+            guard from > 0, to > from, to.isFinite else { throw object.error(at: node, "'lrs' needs 0 < from < to, got from \(from) to \(to)") }
+        }
+        let tolerance = try object.number("tolerance") ?? 1e-6
+        guard tolerance > 0, tolerance.isFinite else { throw object.error(at: object["tolerance"], "'tolerance' must be a positive number") }
+        return LRSweepPanel(runs: runs, lrs: LRSweepPanel.logGrid(from: from, to: to, points: points), tolerance: tolerance)
+    }
+
     static func parseLambdas(_ object: YAMLObject, kind: Kind) throws(SpecError) -> [Double] {
         var lambdas: [Double] = []
         if let node = object["lambdas"] {

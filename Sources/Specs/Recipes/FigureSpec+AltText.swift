@@ -176,6 +176,23 @@ extension PanelSpec {
                 text += " " + bestTrial(trials, names: search.space.dimensions.map(\.name))
             }
             return text
+        case .lrSweep:
+            guard let sweep = record.lrSweep else { return heading + "Steps to reach the tolerance against the learning rate." }
+            let lrs = sweep.curves.first?.lrs ?? []
+            var text = heading + "Steps to bring the loss within \(number(sweep.tolerance)) of its minimum against the learning rate, "
+                + "\(lrs.count) rates from \(number(lrs.first ?? .nan)) to \(number(lrs.last ?? .nan)) on a log axis, at most \(sweep.maxSteps) steps."
+            for curve in sweep.curves {
+                text += " \(curve.label): "
+                if let fastest = curve.fastest {
+                    text += "fastest at lr = \(number(fastest.lr)) (\(fastest.steps) steps)"
+                    if let largest = curve.largestReaching { text += ", reaches it up to lr = \(number(largest))" }
+                } else {
+                    text += "never within the tolerance"
+                }
+                text += curve.firstDiverged.map { ", diverges from lr = \(number($0))." } ?? "."
+            }
+            if let limit = sweep.limit { text += " A dashed line marks 2/L = \(number(limit)), where plain gradient descent stops converging." }
+            return text
         case .l2Contours(let panel):
             let lambdas = panel.lambdas
             return heading + "Contours of the linear-regression loss over (w, b) with dashed circles of equal L2 penalty; the penalised optimum "

@@ -143,6 +143,14 @@ extension PanelRecord {
                                                           ("configurations", String(rung.count)), ("resource", number(rung.resource)),
                                                           ("budget", String(rung.budget))])
         }
+        if let lrSweep {
+            for curve in lrSweep.curves {
+                for (k, lr) in curve.lrs.enumerated() {
+                    table.add(lead(curve.label) + [("lr", number(lr)), ("steps_to_tolerance", curve.steps[k].map(String.init) ?? ""),
+                                                   ("diverged", curve.diverged[k] ? "true" : "false")])
+                }
+            }
+        }
         for fit in fits ?? [] {
             let series = "lambda=\(pythonRepr(fit.lambda))"
             table.add(lead(series) + [("lambda", number(fit.lambda)), ("train_mse", number(fit.trainMSE)), ("validation_mse", number(fit.validationMSE))]

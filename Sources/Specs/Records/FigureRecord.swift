@@ -34,6 +34,7 @@ public struct FigureRecord: Codable, Sendable {
 /// | search-convergence | `convergence` |
 /// | hyperband | `trials` (all of the search's, also when one bracket is drawn) |
 /// | hyperband-table | `rungs`, and `trials` when the panel has an objective |
+/// | lr-sweep | `lr_sweep` |
 public struct PanelRecord: Codable, Sendable {
     /// The panel's kind, as a spec writes it.
     public var kind: String
@@ -47,10 +48,13 @@ public struct PanelRecord: Codable, Sendable {
     public var landscape: SearchLandscape?
     public var convergence: [SamplerConvergence]?
     public var rungs: [RungRecord]?
+    public var lrSweep: LRSweepRecord?
 
     public init(kind: PanelSpec.Kind, runs: [RunRecord]? = nil, arrows: ArrowField? = nil, schedules: [ScheduleRecord]? = nil,
                 training: TrainingRecord? = nil, data: RidgeData? = nil, fits: [RidgeFit]? = nil, trials: [SearchTrial]? = nil,
-                landscape: SearchLandscape? = nil, convergence: [SamplerConvergence]? = nil, rungs: [RungRecord]? = nil) {
+                landscape: SearchLandscape? = nil, convergence: [SamplerConvergence]? = nil, rungs: [RungRecord]? = nil,
+                lrSweep: LRSweepRecord? = nil) {
+        self.lrSweep = lrSweep
         self.trials = trials
         self.convergence = convergence
         self.landscape = landscape

@@ -52,6 +52,8 @@ extension PanelSpec {
         case .hyperbandTable(let panel):
             PanelRecord(kind: kind, trials: try panel.search.map { search throws(SpecError) in try SearchPanel(search: search).simulate(file: file) },
                         rungs: panel.rungs)
+        case .lrSweep(let panel):
+            PanelRecord(kind: kind, lrSweep: panel.simulate())
         }
     }
 }
