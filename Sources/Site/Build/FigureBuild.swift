@@ -76,7 +76,8 @@ struct FigureBuild {
         return FigureEntry(name: name, slug: slug, key: key.description, title: variants[0].title, alt: variants[0].alt,
                            description: variants[0].description, width: Int(light.size.width.rounded()),
                            height: Int(light.size.height.rounded()), animation: animation, sweepLabel: spec.sweep?.label,
-                           variants: variants, downloads: downloads, files: files)
+                           variants: variants, facts: spec.variants.isEmpty ? spec.facts(record) : specs[0].facts(record),
+                           downloads: downloads, files: files)
     }
 
     /// The still of a spec in `theme`: the figure, or an animation's last frame.

@@ -33,6 +33,8 @@ struct FigureEntry: Codable, Sendable, Equatable {
     /// The swept parameter's label, when the figure has a sweep.
     var sweepLabel: String?
     var variants: [Variant]
+    /// The numbers the figure measured, by name (``FigureSpec/facts(_:)``), for the takeaways.
+    var facts: [String: String]
     /// Downloads, relative to the site, by format (`svg`, `pdf`, `csv`, `json`, `yaml`, `apng`).
     var downloads: [String: String]
     /// Every file written for the figure, relative to the site.

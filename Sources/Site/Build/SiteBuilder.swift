@@ -152,7 +152,13 @@ public struct SiteBuilder: Sendable {
                 }
             }
         }
+        // The takeaways' measured numbers, from the figures' records; a fact no figure measures stops the build.
+        var filled: [String] = []
+        for takeaway in manifest.takeaways {
+            filled.append(try takeaway.filled(entries.mapValues(\.facts), file: (gallery as NSString).appendingPathComponent("gallery.yaml")) ?? "")
+        }
         var pages = Pages(manifest: manifest, figures: entries)
+        pages.measured = filled
         pages.specs = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0.text) })
         var written = Set<String>()
         for (page, html) in pages.all() {

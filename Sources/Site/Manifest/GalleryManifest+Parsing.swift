@@ -25,6 +25,10 @@ extension GalleryManifest {
             for name in takeaway.figures where !manifest.figures.contains(name) {
                 throw SpecError(file: path, "a takeaway links '\(name)', which no topic shows")
             }
+            for (name, _) in takeaway.placeholders where !manifest.figures.contains(name) {
+                let hint = closestName(to: name, in: manifest.figures).map { " — did you mean '\($0)'?" } ?? ""
+                throw SpecError(file: path, line: takeaway.line, "a takeaway quotes a fact of '\(name)', which no topic shows\(hint)")
+            }
         }
         let listed = Set(manifest.figures)
         for name in specs.sorted() where !listed.contains(name) {
@@ -96,11 +100,13 @@ extension GalleryManifest {
         var takeaways: [Takeaway] = []
         if let list = top["takeaways"] {
             for node in try reader.list(list, what: "'takeaways'", at: root) {
-                let entry = try reader.mapping(node, keys: ["text", "figures"], what: "a takeaway")
+                let entry = try reader.mapping(node, keys: ["text", "figures", "measured"], what: "a takeaway")
                 let figures = try reader.list(entry["figures"], what: "'figures'", at: node).map { item throws(SpecError) in
                     try reader.string(item, "figures", at: item)
                 }
-                takeaways.append(Takeaway(text: try reader.string(entry["text"], "text", at: node), figures: figures))
+                let measured = try entry["measured"].map { value throws(SpecError) in try reader.string(value, "measured", at: node) }
+                takeaways.append(Takeaway(text: try reader.string(entry["text"], "text", at: node), figures: figures, measured: measured,
+                                          line: entry["measured"]?.mark?.line))
             }
         }
         var manifest = GalleryManifest(title: try reader.string(top["title"], "title", at: root),

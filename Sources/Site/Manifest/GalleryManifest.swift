@@ -1,3 +1,5 @@
+import Simulation
+
 /// What the gallery shows and in which order: `Gallery/gallery.yaml`.
 ///
 /// ```yaml
@@ -42,6 +44,50 @@ public struct GalleryManifest: Sendable, Equatable {
     public struct Takeaway: Sendable, Equatable {
         public var text: String
         public var figures: [String]
+        /// What Descent measured for it, with `{figure:fact}` placeholders that the site fills from the
+        /// figures' records (``FigureSpec/facts(_:)``), so the numbers quoted are the ones drawn.
+        public var measured: String?
+        /// Where `measured` is written in the manifest (1-based line), for messages.
+        public var line: Int?
+
+        public init(text: String, figures: [String], measured: String? = nil, line: Int? = nil) {
+            self.text = text
+            self.figures = figures
+            self.measured = measured
+            self.line = line
+        }
+
+        /// The `{figure:fact}` placeholders of `measured`, in order.
+        public var placeholders: [(figure: String, fact: String)] {
+            guard let measured else { return [] }
+            var found: [(String, String)] = []
+            var rest = measured[...]
+            while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+                let inner = rest[rest.index(after: open)..<close]
+                if let colon = inner.firstIndex(of: ":") {
+                    found.append((String(inner[..<colon]), String(inner[inner.index(after: colon)...])))
+                }
+                rest = rest[rest.index(after: close)...]
+            }
+            return found
+        }
+
+        /// `measured` with every placeholder replaced by `facts[figure][fact]`.
+        ///
+        /// - Throws: ``SiteError`` naming the placeholder, the manifest line and the facts the figure has.
+        public func filled(_ facts: [String: [String: String]], file: String) throws -> String? {
+            guard var text = measured else { return nil }
+            for (figure, fact) in placeholders {
+                let known = facts[figure] ?? [:]
+                guard let value = known[fact] else {
+                    let hint = closestName(to: fact, in: Array(known.keys)).map { " — did you mean '\($0)'?" } ?? ""
+                    let list = known.keys.sorted().prefix(12).joined(separator: ", ")
+                    throw SiteError("\(file)\(line.map { ":\($0)" } ?? ""): a takeaway quotes {\(figure):\(fact)}, which '\(figure)' does not measure\(hint) (it measures: \(list.isEmpty ? "nothing" : list))")
+                }
+                text = text.replacingOccurrences(of: "{\(figure):\(fact)}", with: value)
+            }
+            return text
+        }
     }
 
     public var title: String

@@ -5,6 +5,8 @@ struct Pages {
     var manifest: GalleryManifest
     /// The built figures by name.
     var figures: [String: FigureEntry]
+    /// Each takeaway's measured numbers, filled in (empty when it has none).
+    var measured: [String] = []
 
     /// Every page: its path in the site and its HTML.
     func all() -> [(path: String, html: HTML)] {
@@ -72,11 +74,13 @@ struct Pages {
     }
 
     func takeaways() -> HTML {
-        let items = manifest.takeaways.map { takeaway -> HTML in
+        let items = manifest.takeaways.enumerated().map { index, takeaway -> HTML in
             let links = takeaway.figures.compactMap { figures[$0] }.map { entry -> HTML in
                 "<a class=\"thumb\" href=\"figures/\(entry.slug).html\">\(thumbnail(entry))<span>\(entry.title)</span></a>"
             }
-            return "<li><p>\(takeaway.text)</p><div class=\"thumbs\">\(links)</div></li>"
+            let measured = index < measured.count && !measured[index].isEmpty
+                ? "<p class=\"measured\"><strong>Measured:</strong> \(HTML.mathText(measured[index]))</p>" : ""
+            return "<li><p>\(HTML.mathText(takeaway.text))</p>\(measured)<div class=\"thumbs\">\(links)</div></li>"
         }
         return page(title: "Takeaways", root: "", body: """
             <p class="crumbs"><a href="index.html">Topics</a></p>
