@@ -78,7 +78,7 @@ struct Pages {
             let links = takeaway.figures.compactMap { figures[$0] }.map { entry -> HTML in
                 "<a class=\"thumb\" href=\"figures/\(entry.slug).html\">\(thumbnail(entry))<span>\(entry.title)</span></a>"
             }
-            let measured = index < measured.count && !measured[index].isEmpty
+            let measured: HTML = index < measured.count && !measured[index].isEmpty
                 ? "<p class=\"measured\"><strong>Measured:</strong> \(HTML.mathText(measured[index]))</p>" : ""
             return "<li><p>\(HTML.mathText(takeaway.text))</p>\(measured)<div class=\"thumbs\">\(links)</div></li>"
         }

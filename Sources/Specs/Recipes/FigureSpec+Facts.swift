@@ -7,13 +7,13 @@ extension FigureSpec {
     /// what the gallery's takeaways quote as `{figure:fact}`, so that the numbers on the page are the ones in
     /// the picture.
     ///
-    /// A panel's facts are named `KEY` when the figure has one panel, and `PANEL.KEY` always, where PANEL is
-    /// the panel's title (or `p1`, `p2`, … without one). The keys by kind:
+    /// A panel's facts are named `pN.KEY` (N counts panels from 1), `TITLE.KEY` when the panel has a title,
+    /// and plain `KEY` when the figure has one panel. The keys by kind:
     ///
     /// | kind | keys |
     /// |---|---|
     /// | trajectories, loss, surface3d, state-overlay | `final_loss.LABEL` per run, `steps` |
-    /// | training-curves | `best_epoch`, `stop_epoch` (the last epoch run), `patience`, `best_validation`, `final_validation`, `batch_size`, `epochs` |
+    /// | training-curves | `best_epoch`, `stop_epoch` (where early stopping stopped, else the last epoch), `last_epoch`, `patience`, `best_validation`, `final_validation`, `batch_size`, `epochs` (the budget) |
     /// | l2-sweep | `best_lambda`, `best_validation` |
     /// | search over one dimension | `best`, `low`, `high` (the range within 10 % of the best), `best_value` |
     /// | search over two dimensions | `best_NAME` per dimension, `best_value` |
@@ -22,9 +22,10 @@ extension FigureSpec {
         var facts: [String: String] = [:]
         for (index, (panel, panelRecord)) in zip(panels, record.panels).enumerated() {
             let own = panel.facts(panelRecord)
-            let prefix = panel.title.map { ((try? MathText($0)) ?? MathText(plain: $0)).readable } ?? "p\(index + 1)"
+            let title = panel.title.map { ((try? MathText($0)) ?? MathText(plain: $0)).readable }
             for (key, value) in own {
-                facts["\(prefix).\(key)"] = value
+                facts["p\(index + 1).\(key)"] = value
+                if let title { facts["\(title).\(key)"] = value }
                 if panels.count == 1 { facts[key] = value }
             }
         }
@@ -50,11 +51,12 @@ extension PanelSpec {
             }
             if let last = result.epochs.last {
                 facts["stop_epoch"] = String(result.stopEpoch ?? last.epoch)
+                facts["last_epoch"] = String(last.epoch)
                 if let loss = last.validationLoss { facts["final_validation"] = Self.factText(loss) }
             }
             if let patience = training.earlyStopping?.patience { facts["patience"] = String(patience) }
             facts["batch_size"] = training.batchSize.map(String.init) ?? "\(result.trainCount) (full batch)"
-            facts["epochs"] = String(result.epochs.count)
+            facts["epochs"] = String(training.epochs)
         case .l2Sweep:
             let fits = (record.fits ?? []).compactMap { fit in fit.validationMSE.map { (fit.lambda, $0) } }
             if let best = fits.min(by: { $0.1 < $1.1 }) {
@@ -92,17 +94,17 @@ extension PanelSpec {
         return facts
     }
 
-    /// A measured number for prose: three significant digits, plain decimals from 0.001 to 10⁵, else
-    /// `1.2e-5` style.
+    /// A measured number for prose: three significant digits, trailing zeros kept (0.110, not 0.11), plain
+    /// decimals from 0.0001 to 10⁵, else `1.2e-5` style.
     static func factText(_ value: Double) -> String {
         guard value.isFinite else { return "\(value)" }
         if value == 0 { return "0" }
         let magnitude = abs(value)
-        if magnitude >= 1e-3 && magnitude < 1e5 {
-            let digits = max(0, 2 - Int(floor(log10(magnitude))))
-            var text = String(format: "%.\(digits)f", value)
-            if text.contains(".") { while text.hasSuffix("0") { text.removeLast() }; if text.hasSuffix(".") { text.removeLast() } }
-            return text
+        if magnitude >= 1e-4 && magnitude < 1e5 {
+            // Rounding can carry into the next decade (0.09996 → 0.1000): count digits after rounding.
+            let rounded = Double(String(format: "%.2e", value)) ?? value
+            let digits = max(0, 2 - Int(floor(log10(abs(rounded)))))
+            return String(format: "%.\(digits)f", rounded)
         }
         var text = String(format: "%.2e", value)
         // 1.20e-05 → 1.2e-5

@@ -124,3 +124,23 @@ extension SiteBuilderTests {
         #expect(Shard("0/3") == nil && Shard("4/3") == nil && Shard("a/b") == nil && Shard("2/3")?.index == 2)
     }
 }
+
+extension SiteBuilderTests {
+    @Test func takeawaysQuoteTheNumbersTheFiguresMeasured() throws {
+        let gallery = try TestGallery()
+        defer { gallery.remove() }
+        let measured = TestGallery.manifest.replacingOccurrences(
+            of: "    figures: [loss, animations/moving]",
+            with: "    figures: [loss, animations/moving]\n    measured: 'Both runs took {loss:steps} steps.'")
+        try gallery.write(measured, to: "Gallery/gallery.yaml")
+        _ = try gallery.builder().build()
+        let page = try gallery.page("takeaways.html")
+        #expect(page.contains("<strong>Measured:</strong> Both runs took 20 steps."), "\(page)")
+
+        // A fact the figure does not measure stops the build with the manifest line and a suggestion.
+        try gallery.write(measured.replacingOccurrences(of: "{loss:steps}", with: "{loss:step}"), to: "Gallery/gallery.yaml")
+        let error = #expect(throws: (any Error).self) { try gallery.builder().build() }
+        let message = "\(error.map { "\($0)" } ?? "")"
+        #expect(message.contains("gallery.yaml:17") && message.contains("{loss:step}") && message.contains("did you mean 'steps'?"), "\(message)")
+    }
+}

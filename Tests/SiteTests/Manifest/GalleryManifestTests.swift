@@ -43,3 +43,21 @@ extension GalleryManifestTests {
         #expect(Slug.file(forFigure: "animations/race") == "animations-race")
     }
 }
+
+extension GalleryManifestTests {
+    @Test func aTakeawayQuotingAFigureNoTopicListsIsAnError() throws {
+        let gallery = try TestGallery()
+        defer { gallery.remove() }
+        try gallery.write(TestGallery.manifest.replacingOccurrences(
+            of: "    figures: [loss, animations/moving]",
+            with: "    figures: [loss, animations/moving]\n    measured: '{los:steps} steps'"), to: "Gallery/gallery.yaml")
+        let error = #expect(throws: SpecError.self) { try GalleryManifest.load(folder: gallery.gallery) }
+        #expect(error?.message.contains("did you mean 'loss'?") == true, "\(error?.description ?? "")")
+    }
+
+    @Test func placeholdersAreReadInOrder() {
+        let takeaway = GalleryManifest.Takeaway(text: "t", figures: [], measured: "{a:x.y} and {b:p1.final_loss.β = 0.9}; {not one}")
+        #expect(takeaway.placeholders.map(\.figure) == ["a", "b"])
+        #expect(takeaway.placeholders.map(\.fact) == ["x.y", "p1.final_loss.β = 0.9"])
+    }
+}
