@@ -4,7 +4,10 @@ extension Chart {
         guard !marks.isEmpty || !secondaryMarks.isEmpty else { return }
         canvas.save()
         canvas.clip(to: Path(rect: layout.plot))
-        for mark in marks { draw(mark, canvas, layout, theme) }
+        let rows = ruleLabelRows(marks, canvas, layout, theme)
+        for (k, mark) in marks.enumerated() {
+            if case .rule(let rule) = mark { drawRule(rule, row: rows[k] ?? 0, canvas, layout, theme) } else { draw(mark, canvas, layout, theme) }
+        }
         if let secondary, !secondaryMarks.isEmpty {
             var other = layout
             other.y = Scale(secondary.scale, domain: secondary.domain, from: layout.plot.maxY, to: layout.plot.minY)
@@ -27,24 +30,45 @@ extension Chart {
         case .annotation(let annotation): drawAnnotation(annotation, canvas, layout, theme)
         case .arrows(let arrows): drawArrows(arrows, canvas, layout)
         case .bars(let bars): drawBars(bars, canvas, layout)
-        case .rule(let rule): drawRule(rule, canvas, layout, theme)
+        case .rule(let rule): drawRule(rule, row: 0, canvas, layout, theme)
         }
     }
 
-    private func drawRule(_ rule: RuleMark, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
+    /// Where each rule's label goes: the box right of its line (left when it would run past the plot), at the
+    /// top of the plot in row 0, or in the first lower row where it overlaps no label placed before it.
+    private func ruleLabelBox(_ rule: RuleMark, row: Int, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) -> Rect? {
+        let x = layout.x.position(rule.x)
+        guard x.isFinite, let label = rule.label else { return nil }
+        let metrics = canvas.measure(label, font: theme.font(0.75))
+        let left = x + 3 + metrics.width > layout.plot.maxX
+        let top = layout.plot.minY + 2 + Double(row) * (metrics.height + 3)
+        return Rect(x: left ? x - 4.5 - metrics.width : x + 1.5, y: top, width: metrics.width + 3, height: metrics.height + 2)
+    }
+
+    /// The label row of every rule in `marks`, by index: labels that would collide move down a row.
+    private func ruleLabelRows(_ marks: [Mark], _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) -> [Int: Int] {
+        var placed: [Rect] = [], rows: [Int: Int] = [:]
+        for (k, mark) in marks.enumerated() {
+            guard case .rule(let rule) = mark, rule.label != nil else { continue }
+            var row = 0
+            while row < 4, let box = ruleLabelBox(rule, row: row, canvas, layout, theme),
+                  placed.contains(where: { $0.inset(by: -1).intersects(box) }) { row += 1 }
+            if let box = ruleLabelBox(rule, row: row, canvas, layout, theme) { placed.append(box) }
+            rows[k] = row
+        }
+        return rows
+    }
+
+    private func drawRule(_ rule: RuleMark, row: Int, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
         let x = layout.x.position(rule.x)
         guard x.isFinite else { return }
         canvas.stroke(Path(polyline: [Point(x, layout.plot.minY), Point(x, layout.plot.maxY)]),
                       style: StrokeStyle(color: rule.color, width: theme.axisWidth, dash: [4, 3]))
-        if let label = rule.label {
+        if let label = rule.label, let box = ruleLabelBox(rule, row: row, canvas, layout, theme) {
             let font = theme.font(0.75)
             let metrics = canvas.measure(label, font: font)
-            // The label sits right of the line, or left of it when it would run past the plot.
-            let left = x + 3 + metrics.width > layout.plot.maxX
-            let origin = Point(left ? x - 3 - metrics.width : x + 3, layout.plot.minY + 3 + metrics.ascent)
-            canvas.fill(Path(rect: Rect(x: origin.x - 1.5, y: origin.y - metrics.ascent - 1, width: metrics.width + 3, height: metrics.height + 2)),
-                        color: theme.background.withAlpha(0.8))
-            canvas.drawText(label, at: origin, font: font, color: rule.color)
+            canvas.fill(Path(rect: box), color: theme.background.withAlpha(0.8))
+            canvas.drawText(label, at: Point(box.minX + 1.5, box.minY + 1 + metrics.ascent), font: font, color: rule.color)
         }
     }
 

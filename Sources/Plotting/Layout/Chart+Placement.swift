@@ -1,3 +1,5 @@
+import Foundation
+
 extension Chart {
     /// A box of `size` in a corner of the plot.
     func box(_ size: Size, at placement: LegendPlacement, in plot: Rect, _ theme: Theme) -> Rect {
@@ -9,7 +11,8 @@ extension Chart {
     }
 
     /// The corners of the legend and the counter: as set, or for `.auto` the corner whose box covers the
-    /// fewest data points (lines and markers of both layers), the counter avoiding the legend's corner.
+    /// fewest data points (lines, sampled along their segments, and markers of both layers), the counter avoiding
+    /// the legend's corner.
     func resolvedPlacements(_ layout: Layout, _ canvas: any Canvas, _ theme: Theme) -> (legend: LegendPlacement, counter: LegendPlacement) {
         let order: [LegendPlacement] = [.topRight, .topLeft, .bottomRight, .bottomLeft]
         var points: [Point]?
@@ -33,7 +36,23 @@ extension Chart {
         var points: [Point] = []
         for mark in marks + foregroundMarks {
             switch mark {
-            case .line(let line): points += line.points.map(layout.position)
+            case .line(let line):
+                // Every 4 px along each segment, so a line crossing a corner counts even without a vertex there.
+                let drawn = line.points.map(layout.position)
+                guard var previous = drawn.first else { break }
+                points.append(previous)
+                for point in drawn.dropFirst() {
+                    let length = hypot(point.x - previous.x, point.y - previous.y)
+                    if length.isFinite, length > 4 {
+                        let pieces = min(Int(length / 4), 400)
+                        for k in 1..<pieces {
+                            let t = Double(k) / Double(pieces)
+                            points.append(Point(previous.x + (point.x - previous.x) * t, previous.y + (point.y - previous.y) * t))
+                        }
+                    }
+                    points.append(point)
+                    previous = point
+                }
             case .marker(let marker): points.append(layout.position(marker.point))
             default: break
             }

@@ -17,7 +17,7 @@ extension MathText {
             case "\\":
                 if let next = characters.first, !next.isLetter {
                     characters = characters.dropFirst()
-                    result.append(next == "," || next == ";" || next == ":" || next == " " || next == "!" ? " " : next)
+                    result.append(next == "," || next == ";" || next == ":" || next == " " || next == "!" ? " " : next == "|" ? "‖" : next)
                     continue
                 }
                 let name = String(characters.prefix { $0.isLetter })

@@ -3,7 +3,8 @@ import Plotting
 extension HTML {
     /// Text with math in `$...$` (the math text of titles and labels, see ``MathText``) as HTML: plain text
     /// escaped, each math span in `<span class="math">` with its commands as Unicode symbols (`\eta` → η,
-    /// `\nabla` → ∇, `-` → −) and its scripts as `<sup>`/`<sub>` (`x^{2}` → x<sup>2</sup>).
+    /// `\nabla` → ∇, `-` → −), its scripts as `<sup>`/`<sub>` (`x^{2}` → x<sup>2</sup>) and `\frac{a}{b}` as
+    /// <sup>a</sup>⁄<sub>b</sub>.
     ///
     /// Text that is not valid math text is shown as written, escaped.
     static func mathText(_ text: String) -> HTML {
@@ -30,7 +31,25 @@ extension HTML {
             if !plain.isEmpty { pieces.append(.text(((try? MathText("$" + plain + "$")) ?? MathText(plain: plain)).readable)) }
             plain = ""
         }
+        /// The text inside the brace group that `text` starts with, and what follows it (nil without one).
+        func group(_ text: Substring) -> (inside: Substring, after: Substring)? {
+            guard text.first == "{" else { return nil }
+            var depth = 0
+            for index in text.indices {
+                if text[index] == "{" { depth += 1 }
+                if text[index] == "}" { depth -= 1; if depth == 0 { return (text[text.index(after: text.startIndex)..<index], text[text.index(after: index)...]) } }
+            }
+            return nil
+        }
         while let c = rest.first {
+            // \frac{a}{b} (and \dfrac, \tfrac) as a small fraction: a raised, a fraction slash, b lowered.
+            if c == "\\", depth == 0, let command = ["frac", "dfrac", "tfrac"].first(where: { rest.dropFirst().hasPrefix($0 + "{") }),
+               let numerator = group(rest.dropFirst(1 + command.count)), let denominator = group(numerator.after) {
+                flush()
+                pieces.append("<span class=\"frac\"><sup>\(math(numerator.inside))</sup>\u{2044}<sub>\(math(denominator.inside))</sub></span>")
+                rest = denominator.after
+                continue
+            }
             rest = rest.dropFirst()
             if c == "{" { depth += 1 } else if c == "}" { depth -= 1 }
             if (c == "^" || c == "_") && depth == 0 {

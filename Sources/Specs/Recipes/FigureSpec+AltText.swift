@@ -109,7 +109,7 @@ extension PanelSpec {
                     + "projected onto both curves. The trials test \(distinct[0]) distinct values of \(names[0]) and \(distinct[1]) of \(names[1])."
             case .curve:
                 text = heading + "The search objective against \(names[0])\(Self.axis(space, 0).1 == .log ? " (log scale)" : ""), with the \(trials.count) trials of the search as dots."
-                if let good = SearchPanel.goodRange(trials, space: space) {
+                if let good = panel.goodRange(trials) {
                     text += " Values of \(names[0]) from \(number(good.range.lowerBound)) to \(number(good.range.upperBound)) come within 10 % of the best, shaded."
                 }
             }

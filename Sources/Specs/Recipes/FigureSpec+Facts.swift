@@ -66,7 +66,7 @@ extension PanelSpec {
         case .search(let panel):
             let trials = record.trials ?? []
             let space = panel.search.space
-            if panel.show == .curve, let good = SearchPanel.goodRange(trials, space: space) {
+            if panel.show == .curve, let good = panel.goodRange(trials) {
                 facts["best"] = Self.factText(good.best)
                 facts["low"] = Self.factText(good.range.lowerBound)
                 facts["high"] = Self.factText(good.range.upperBound)

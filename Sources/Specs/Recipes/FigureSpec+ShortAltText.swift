@@ -98,7 +98,7 @@ extension PanelSpec {
             case .marginals:
                 return "\(trials.count) trials testing \(Set(trials.map { $0.unit[0] }).count) values of \(names[0]), with the objective's marginals" + bestText
             case .curve:
-                let good = SearchPanel.goodRange(trials, space: space)
+                let good = panel.goodRange(trials)
                 return "Line chart of the objective against \(names[0]) with \(trials.count) trials" + bestText
                     + (good.map { "; within 10 % from \(Self.lambdaText($0.range.lowerBound)) to \(Self.lambdaText($0.range.upperBound))" } ?? "")
             }

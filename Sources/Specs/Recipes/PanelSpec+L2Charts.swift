@@ -10,8 +10,9 @@ import Simulation
 func pow10(_ x: Double) -> Double { pow(10, x) }
 
 extension PanelSpec {
-    /// Polynomial fits of `degree` for each λ over the training points (filled dots; validation hollow):
-    /// small λ follows the noise (over-fitting), large λ flattens the curve (under-fitting).
+    /// Polynomial fits of `degree` for each λ over the training points (filled dots; validation hollow), and for
+    /// a generated set the true curve (wide, grey): small λ follows the noise (over-fitting), large λ flattens
+    /// the curve (under-fitting).
     func l2FitsChart(_ ridge: RidgeSpec, data: RidgeData, fits: [RidgeFit], theme: Theme) -> Chart {
         let points = data.train + data.validation
         let ys = points.map(\.y)
@@ -21,6 +22,12 @@ extension PanelSpec {
         let labels = fits.map { "$\\lambda = \(Self.lambdaText($0.lambda, math: true))$" }
         let colors = Palette.colors(for: labels.map { _ in "" }).map(theme.lineColor)
         var marks: [Mark] = []
+        // The noise-free function behind a generated set, for judging which fit is right.
+        if let truth = ridge.dataset.truth {
+            let xs = (0...200).map { xLow + (xHigh - xLow) * Double($0) / 200 }
+            marks.append(.line(LineMark(points: xs.map { Point($0, truth($0)) }, color: theme.foreground.withAlpha(0.45),
+                                        width: theme.lineWidth * 2.2, label: "true curve")))
+        }
         for (k, fit) in fits.enumerated() {
             let curve = (fit.curve ?? []).map { Point($0.x, $0.y) }
             marks.append(.line(LineMark(points: curve, color: colors[k], width: theme.lineWidth, dash: theme.dash(forRun: k), label: labels[k])))

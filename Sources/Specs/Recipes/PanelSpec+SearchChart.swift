@@ -26,17 +26,18 @@ extension PanelSpec {
         let (xDomain, xScale) = Self.padded(Self.axis(space, 0))
         let accent = theme.lineColor(Palette.colors(for: [title ?? "trial"])[0])
         let points = trials.map { Point(space.value(0, at: $0.unit[0]).asDouble ?? .nan, $0.value) }
-        // Values up to the 90th percentile, and at most three times the best when it is positive, set the y
-        // range: the region near the best stays readable when rates that blow up reach far higher. Trials above
-        // sit on the top edge.
+        // Values up to the 90th percentile set the y range, capped so that the region near the best stays
+        // readable when rates that blow up reach far higher: at three times the best for a positive loss, and
+        // one decade above the median for log₁₀ values. Trials above sit on the top edge.
         let finite = points.map(\.y).filter(\.isFinite).sorted()
         let low = finite.first ?? 0
         let percentile = finite.isEmpty ? 1 : finite[min(finite.count - 1, finite.count * 90 / 100)]
-        let high = low > 0 ? min(percentile, 3 * low) : percentile
+        let median = finite.isEmpty ? low : finite[finite.count / 2]
+        let high = panel.log10Values ? min(percentile, max(median, low) + 1) : low > 0 ? min(percentile, 3 * low) : percentile
         let pad = max(high - low, 1e-9) * 0.08
         let yDomain = (low - pad)...(high + pad)
         var marks: [Mark] = []
-        let good = SearchPanel.goodRange(trials, space: space)
+        let good = panel.goodRange(trials)
         if let good {
             marks.append(.band(BandMark(xs: [good.range.lowerBound, good.range.upperBound], lower: [yDomain.lowerBound, yDomain.lowerBound],
                                         upper: [yDomain.upperBound, yDomain.upperBound], color: accent.withAlpha(0.14),

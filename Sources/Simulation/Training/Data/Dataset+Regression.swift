@@ -36,9 +36,8 @@ extension Dataset {
                                   seed: UInt64 = 0) throws(InputError) -> Dataset {
         try checkSize(count, noise: noise)
         guard !coefficients.isEmpty else { throw InputError("a polynomial needs at least one coefficient", key: "coefficients") }
-        return regression(count: count, noise: noise, seed: seed, xRange: -1...1) { x in
-            coefficients.reversed().reduce(0) { $0 * x + $1 }     // Horner's rule
-        }
+        let truth = Truth.polynomial(coefficients)
+        return regression(count: count, noise: noise, seed: seed, xRange: -1...1, truth: truth)
     }
 
     /// Noisy points on a sine: y = sin(2πf·x) + σ·ε with x uniform in [0, 1) — the classic set for showing
@@ -51,12 +50,11 @@ extension Dataset {
     ///   - seed: the generator's seed.
     public static func sine(count: Int, frequency: Double = 1, noise: Double = 0.2, seed: UInt64 = 0) throws(InputError) -> Dataset {
         try checkSize(count, noise: noise)
-        return regression(count: count, noise: noise, seed: seed, xRange: 0...1) { x in sin(2 * Double.pi * frequency * x) }
+        return regression(count: count, noise: noise, seed: seed, xRange: 0...1, truth: .sine(frequency: frequency))
     }
 
     /// n examples (x, f(x) + σ·ε), x uniform in `xRange`.
-    private static func regression(count: Int, noise: Double, seed: UInt64, xRange: ClosedRange<Double>,
-                                   _ f: (Double) -> Double) -> Dataset {
+    private static func regression(count: Int, noise: Double, seed: UInt64, xRange: ClosedRange<Double>, truth f: Truth) -> Dataset {
         var generator = SplitMix64(seed: seed)
         var inputs: [[Double]] = [], targets: [Double] = []
         inputs.reserveCapacity(count)
@@ -67,7 +65,9 @@ extension Dataset {
             inputs.append([x])
             targets.append(f(x) + noise * epsilon)
         }
-        return Dataset(inputs: inputs, targets: targets, featureCount: 1, task: .regression)
+        var dataset = Dataset(inputs: inputs, targets: targets, featureCount: 1, task: .regression)
+        dataset.truth = f
+        return dataset
     }
 
     /// Refuses a size below 1 and a negative or non-finite noise level.

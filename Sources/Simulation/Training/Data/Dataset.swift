@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A small table of examples for training a model: one row of features and one target per example.
 ///
 /// `inputs[i]` holds the `featureCount` features of example i and `targets[i]` its target — a real value
@@ -26,6 +32,25 @@ public struct Dataset: Sendable, Equatable {
     public var featureCount: Int
     /// Whether the targets are values or classes.
     public var task: Task
+    /// For a generated regression set, the noise-free function the targets were drawn around (nil otherwise,
+    /// and for the examples of a subset it is kept).
+    public var truth: Truth?
+
+    /// The noise-free function behind a generated one-feature regression set.
+    public enum Truth: Sendable, Equatable {
+        /// y = c₀ + c₁x + … (coefficients in increasing powers).
+        case polynomial([Double])
+        /// y = sin(2πf·x).
+        case sine(frequency: Double)
+
+        /// The function's value at `x`.
+        public func callAsFunction(_ x: Double) -> Double {
+            switch self {
+            case .polynomial(let coefficients): coefficients.reversed().reduce(0) { $0 * x + $1 }     // Horner's rule
+            case .sine(let frequency): sin(2 * Double.pi * frequency * x)
+            }
+        }
+    }
 
     /// A dataset of `inputs` and `targets`.
     ///
