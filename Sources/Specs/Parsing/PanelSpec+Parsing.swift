@@ -272,7 +272,8 @@ extension PanelSpec {
         }
         let tolerance = try object.number("tolerance") ?? 1e-6
         guard tolerance > 0, tolerance.isFinite else { throw object.error(at: object["tolerance"], "'tolerance' must be a positive number") }
-        return LRSweepPanel(runs: runs, lrs: LRSweepPanel.logGrid(from: from, to: to, points: points), tolerance: tolerance)
+        let show = try object.choice("show", LRSweepPanel.Show.self) ?? .curve
+        return LRSweepPanel(runs: runs, lrs: LRSweepPanel.logGrid(from: from, to: to, points: points), tolerance: tolerance, show: show)
     }
 
     static func parseLambdas(_ object: YAMLObject, kind: Kind) throws(SpecError) -> [Double] {

@@ -176,6 +176,24 @@ extension PanelSpec {
                 text += " " + bestTrial(trials, names: search.space.dimensions.map(\.name))
             }
             return text
+        case .lrSweep(let panel) where panel.show == .table:
+            guard let sweep = record.lrSweep else { return heading + "A table comparing optimizers over learning rates." }
+            let lrs = sweep.curves.first?.lrs ?? []
+            var text = heading + "A table: each optimizer run at \(lrs.count) learning rates from \(number(lrs.first ?? .nan)) to "
+                + "\(number(lrs.last ?? .nan)), \(sweep.maxSteps) steps each."
+            for curve in sweep.curves {
+                text += " \(curve.label): "
+                if let best = curve.best {
+                    text += "best lr \(number(best.lr)), final loss \(number(best.loss))"
+                    if let range = curve.goodRange(minimum: sweep.minimum, tolerance: sweep.tolerance) {
+                        text += ", within 2× from lr \(number(range.lowerBound)) to \(number(range.upperBound))"
+                    }
+                } else {
+                    text += "diverged at every rate"
+                }
+                text += curve.fastest.map { "; reaches \(number(sweep.tolerance)) in \($0.steps) steps at lr \(number($0.lr))." } ?? "; never within \(number(sweep.tolerance))."
+            }
+            return text
         case .lrSweep:
             guard let sweep = record.lrSweep else { return heading + "Steps to reach the tolerance against the learning rate." }
             let lrs = sweep.curves.first?.lrs ?? []

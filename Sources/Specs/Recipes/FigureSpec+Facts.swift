@@ -17,7 +17,7 @@ extension FigureSpec {
     /// | l2-sweep | `best_lambda`, `best_validation` |
     /// | search over one dimension | `best`, `low`, `high` (the range within 10 % of the best), `best_value` |
     /// | search over two dimensions | `best_NAME` per dimension, `best_value` |
-    /// | lr-sweep | `limit` (2/L), and per run `fastest_lr.LABEL`, `fastest_steps.LABEL` |
+    /// | lr-sweep | `limit` (2/L), and per run `fastest_lr.LABEL`, `fastest_steps.LABEL`, `best_lr.LABEL`, `best_loss.LABEL`, `low.LABEL`, `high.LABEL` (rates within 2×) |
     public func facts(_ record: FigureRecord) -> [String: String] {
         var facts: [String: String] = [:]
         for (index, (panel, panelRecord)) in zip(panels, record.panels).enumerated() {
@@ -86,6 +86,14 @@ extension PanelSpec {
                 if let fastest = curve.fastest {
                     facts["fastest_lr.\(curve.label)"] = Self.factText(fastest.lr)
                     facts["fastest_steps.\(curve.label)"] = String(fastest.steps)
+                }
+                if let best = curve.best {
+                    facts["best_lr.\(curve.label)"] = Self.factText(best.lr)
+                    facts["best_loss.\(curve.label)"] = Self.factText(best.loss)
+                }
+                if let range = curve.goodRange(minimum: sweep.minimum, tolerance: sweep.tolerance) {
+                    facts["low.\(curve.label)"] = Self.factText(range.lowerBound)
+                    facts["high.\(curve.label)"] = Self.factText(range.upperBound)
                 }
             }
         default:

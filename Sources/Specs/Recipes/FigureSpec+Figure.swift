@@ -81,7 +81,9 @@ extension PanelSpec {
         case .hyperbandTable(let panel):
             if panel.search != nil { _ = try field(record.trials, "trials") }
             return hyperbandTable(panel, rungs: try field(record.rungs, "rungs"), trials: record.trials, theme: theme)
-        case .lrSweep(let panel): return lrSweepChart(panel, try field(record.lrSweep, "lr_sweep"), theme: theme)
+        case .lrSweep(let panel):
+            let sweep = try field(record.lrSweep, "lr_sweep")
+            return panel.show == .table ? lrSweepTable(panel, sweep, theme: theme) : lrSweepChart(panel, sweep, theme: theme)
         }
     }
 

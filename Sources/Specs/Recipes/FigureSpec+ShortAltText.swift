@@ -121,6 +121,11 @@ extension PanelSpec {
                 + "R=\(panel.hyperband.maxResource), η=\(panel.hyperband.eta)" + best
         case .l2Contours:
             return "Loss contours over (w, b) with L2 circles; the optimum moves towards the origin as λ grows"
+        case .lrSweep(let panel) where panel.show == .table:
+            let curves = record.lrSweep?.curves ?? []
+            let lowest = curves.compactMap { curve in curve.best.map { (curve.label, $0.loss) } }.min { $0.1 < $1.1 }
+            return "Table of best learning rate, final loss and steps for \(curves.count) optimizers"
+                + (lowest.map { "; lowest loss: \($0.0)" } ?? "")
         case .lrSweep:
             let limit = record.lrSweep?.limit.map { "; the steps climb to a cliff at 2/L = \(Self.lambdaText($0))" } ?? ""
             return "Line chart of steps to converge against learning rate (log) for \(record.lrSweep?.curves.count ?? 0) optimizer\(record.lrSweep?.curves.count == 1 ? "" : "s")" + limit

@@ -59,3 +59,29 @@ extension PanelSpec {
 private extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
+
+extension PanelSpec {
+    /// The sweep as a measured comparison (`show: table`): a row per run, in its series colour, with the rate
+    /// of lowest final loss, that loss, the fewest steps to the tolerance over all rates (with the rate that
+    /// took them) and the rates whose final error is within 2× of the best (``LRSweepCurve/goodRange(minimum:tolerance:)``).
+    /// The lowest final loss and the fewest steps are in bold.
+    func lrSweepTable(_ panel: LRSweepPanel, _ record: LRSweepRecord, theme: Theme) -> TablePanel {
+        let colors = Palette.colors(for: record.curves.map(\.label))
+        let bests = record.curves.map(\.best), fastest = record.curves.map(\.fastest)
+        let lowest = bests.compactMap { $0?.loss }.min(), quickest = fastest.compactMap { $0?.steps }.min()
+        let header = ["", "best η", "final loss", "steps to \(Self.tableNumber(record.tolerance))", "η within 2×"].map { TablePanel.Cell($0, bold: true) }
+        let rows = record.curves.enumerated().map { k, curve -> [TablePanel.Cell] in
+            let best = bests[k], fast = fastest[k]
+            let range = curve.goodRange(minimum: record.minimum, tolerance: record.tolerance)
+            return [TablePanel.Cell(curve.label, color: theme.lineColor(colors[k]), bold: true),
+                    TablePanel.Cell(best.map { Self.tableNumber($0.lr) } ?? "–"),
+                    TablePanel.Cell(best.map { Self.tableNumber($0.loss) } ?? "diverged", bold: best != nil && best?.loss == lowest),
+                    TablePanel.Cell(fast.map { "\($0.steps) (η \(Self.tableNumber($0.lr)))" } ?? "never", bold: fast != nil && fast?.steps == quickest),
+                    TablePanel.Cell(range.map { "\(Self.tableNumber($0.lowerBound))–\(Self.tableNumber($0.upperBound))" } ?? "–")]
+        }
+        let lrs = panel.lrs
+        return TablePanel(title: title ?? "Optimizers on \(panel.runs.surface.surface.name)", header: header, rows: rows,
+                          note: "\(lrs.count) rates η from \(Self.tableNumber(lrs.first ?? .nan)) to \(Self.tableNumber(lrs.last ?? .nan)), "
+                              + "\(record.maxSteps) steps each; within 2×: final f − f* at most twice the best's")
+    }
+}

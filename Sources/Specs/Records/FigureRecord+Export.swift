@@ -147,7 +147,7 @@ extension PanelRecord {
             for curve in lrSweep.curves {
                 for (k, lr) in curve.lrs.enumerated() {
                     table.add(lead(curve.label) + [("lr", number(lr)), ("steps_to_tolerance", curve.steps[k].map(String.init) ?? ""),
-                                                   ("diverged", curve.diverged[k] ? "true" : "false")])
+                                                   ("diverged", curve.diverged[k] ? "true" : "false"), ("final_loss", curve.finals[k].map(number) ?? "")])
                 }
             }
         }

@@ -90,3 +90,39 @@ import Testing
         }
     }
 }
+
+extension LRSweepChartTests {
+    /// `show: table`: the final losses, the best rate and the 2× range agree with the closed form
+    /// f_T = ½(x₀²(1 − η)^{2T} + κy₀²(1 − ηκ)^{2T}), and the table draws one row per optimizer.
+    @Test func tableOfBestRatesMatchesTheClosedForm() throws {
+        let spec = try FigureSpec.parse(Self.spec.replacingOccurrences(of: "steps: 600", with: "steps: 30")
+            .replacingOccurrences(of: "tolerance: 1e-6", with: "tolerance: 1e-6\nshow: table")
+            + "\n  - optimizer: SGD(momentum=0.9)\n    label: momentum\n", file: "table.yaml")
+        let record = try spec.simulate()
+        let sweep = try #require(record.panels[0].lrSweep)
+        let curve = sweep.curves[0]
+        func closedForm(_ lr: Double) -> Double {
+            let x = -8 * pow(1 - lr, 30.0), y = 3 * pow(1 - 10 * lr, 30.0)
+            return 0.5 * (x * x + 10 * y * y)
+        }
+        let expected = curve.lrs.map(closedForm)
+        for (k, final) in curve.finals.enumerated() {
+            if let final { #expect(abs(final - expected[k]) <= 1e-9 * max(1, expected[k]), "lr \(curve.lrs[k])") }
+        }
+        let bestIndex = try #require(expected.indices.min { expected[$0] < expected[$1] })
+        #expect(curve.best?.lr == curve.lrs[bestIndex])
+        // The 2× range: every rate in it has a closed-form loss within 2× of the best, and its neighbours do not.
+        let range = try #require(curve.goodRange(minimum: sweep.minimum, tolerance: sweep.tolerance))
+        let inside = curve.lrs.indices.filter { range.contains(curve.lrs[$0]) }
+        for k in inside { #expect(expected[k] <= 2 * expected[bestIndex] * (1 + 1e-9)) }
+        if let below = inside.first.map({ $0 - 1 }), below >= 0 { #expect(expected[below] > 2 * expected[bestIndex]) }
+        if let above = inside.last.map({ $0 + 1 }), above < expected.count { #expect(expected[above] > 2 * expected[bestIndex]) }
+        // Drawn as a table, a row per run, with the best rate written in it.
+        let figure = try spec.figure(record, theme: .light)
+        let table = try #require(figure.panels[0] as? TablePanel)
+        #expect(table.rows.count == 2 && table.rows[0][0].text == "gradient descent")
+        let written = try #require(Double(table.rows[0][1].text.replacingOccurrences(of: "\u{2212}", with: "-")))
+        #expect(abs(written / curve.lrs[bestIndex] - 1) < 5e-3)
+        #expect(try spec.altText(record).contains("best lr"))
+    }
+}
