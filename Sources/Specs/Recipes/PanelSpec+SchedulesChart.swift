@@ -19,7 +19,7 @@ extension PanelSpec {
 
     /// Learning rate against step for each schedule (log or linear y), the momentum or β₁ on a second axis
     /// (dashed) where a schedule cycles it, and each phase boundary — warm-up end, milestone, restart,
-    /// plateau reduction — as a labelled vertical rule in the schedule's colour.
+    /// plateau reduction — as a labelled vertical rule in the schedule's colour (except on the last step).
     func schedulesChart(_ panel: SchedulesPanel, _ schedules: [ScheduleRecord], theme: Theme) -> Chart {
         let colors = Palette.colors(for: schedules.map(\.label)).map(theme.lineColor)
         var marks: [Mark] = []
@@ -31,7 +31,8 @@ extension PanelSpec {
             let points = Self.curvePoints(run.lrs)
             lrs += run.lrs
             marks.append(.line(LineMark(points: points, color: colors[k], width: theme.lineWidth, dash: theme.dash(forRun: k), label: curve.label)))
-            for event in run.events where event.step > 0 {
+            // A boundary on the last step would sit on the frame, its label over the legend's corner: left out.
+            for event in run.events where event.step > 0 && event.step < run.lrs.count - 1 {
                 marks.append(.rule(RuleMark(x: Double(event.step), label: schedules.count <= 2 ? event.label : nil, color: colors[k].withAlpha(0.7))))
             }
             if let momentum = run.momentum {
