@@ -44,7 +44,7 @@ extension Chart {
                 for point in drawn.dropFirst() {
                     let length = hypot(point.x - previous.x, point.y - previous.y)
                     if length.isFinite, length > 4 {
-                        let pieces = min(Int(length / 4), 400)
+                        let pieces = Int(min(length / 4, 400))
                         for k in 1..<pieces {
                             let t = Double(k) / Double(pieces)
                             points.append(Point(previous.x + (point.x - previous.x) * t, previous.y + (point.y - previous.y) * t))

@@ -33,8 +33,10 @@ extension PanelSpec {
         let colormap = style.colormap ?? theme.colormap
         let levels = Contours.levels(from: range.lowerBound, to: range.upperBound, count: max(style.contours, 1), logarithmic: logarithmic)
         var marks: [Mark] = []
-        var key = Colorbar(colormap: colormap, norm: norm, label: logarithmic ? "$f(x, y)$, log scale" : "$f(x, y)$, linear scale",
-                           wash: theme.heatmapWash)
+        // The colour's quantity in the surface's own axis names: f(x, y), or the loss L(w, b) of a model.
+        let names = surface.axisNames
+        let quantity = names == ("x", "y") ? "$f(x, y)$" : "loss $L(\(names.x), \(names.y))$"
+        var key = Colorbar(colormap: colormap, norm: norm, label: "\(quantity), \(logarithmic ? "log" : "linear") scale", wash: theme.heatmapWash)
         switch style.background {
         case .heatmap:
             let value: @Sendable (Double, Double) -> Double

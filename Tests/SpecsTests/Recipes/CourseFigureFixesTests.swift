@@ -60,3 +60,14 @@ extension CourseFigureFixesTests {
         #expect(SearchPanel.goodRange(trials, space: space)?.range == 1...3)
     }
 }
+
+extension CourseFigureFixesTests {
+    @Test func theColorbarNamesTheLossInTheSurfacesOwnVariables() throws {
+        func label(_ surface: String) throws -> String? {
+            let spec = try FigureSpec.parse("kind: trajectories\nsurface: '\(surface)'\nsteps: 3\nruns:\n  - optimizer: SGD(lr=0.1)\n", file: "t.yaml")
+            return (try spec.simulatedFigure().panels[0] as? Chart)?.colorbar?.label
+        }
+        #expect(try label("linreg(n=20, seed=1)")?.hasPrefix("loss $L(w, b)$") == true)
+        #expect(try label("booth")?.hasPrefix("$f(x, y)$") == true)
+    }
+}
