@@ -11,7 +11,10 @@ extension Chart {
         (marks + foregroundMarks + (secondary.map { $0.marks + $0.foregroundMarks } ?? [])).compactMap { mark in
             switch mark {
             case .line(let line):
-                line.label.map { LegendEntry(label: $0, detail: line.detail, line: StrokeStyle(color: line.color, width: line.width, dash: line.dash)) }
+                line.label.map {
+                    LegendEntry(label: $0, detail: line.detail, line: StrokeStyle(color: line.color, width: line.width, dash: line.dash),
+                                marker: line.marker.map { ($0, line.color, nil) })
+                }
             case .marker(let marker):
                 marker.label.map { LegendEntry(label: $0, marker: (marker.shape, marker.fill, marker.stroke)) }
             case .band(let band):

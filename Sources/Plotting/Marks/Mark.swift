@@ -156,16 +156,20 @@ public struct LineMark: Sendable {
     /// A read-out after the label in the legend, right-aligned in a column of its own (an animation's live
     /// loss and learning rate).
     public var detail: String?
+    /// The shape that identifies the series where several are drawn (at the ends of paths): shown on the
+    /// line's legend swatch, so that shape as well as colour tells the series apart.
+    public var marker: MarkerShape?
 
     /// A line through `points`.
     public init(points: [Point], color: Color, width: Double = 2, dash: [Double] = [], label: String? = nil,
-                fades: Bool = false) {
+                fades: Bool = false, marker: MarkerShape? = nil) {
         self.points = points
         self.color = color
         self.width = width
         self.dash = dash
         self.label = label
         self.fades = fades
+        self.marker = marker
     }
 }
 

@@ -41,7 +41,7 @@ extension PanelSpec {
                 let last = min(step, trace.points.count - 1)
                 let first = trail > 0 ? max(0, last - trail) : 0
                 var line = LineMark(points: trace.points[first...last].map { Point($0.x, $0.y) }, color: style.color, width: theme.lineWidth,
-                                    dash: style.dash, label: style.label, fades: trail > 0)
+                                    dash: style.dash, label: style.label, fades: trail > 0, marker: style.shape)
                 line.detail = Self.readout(trace, at: last, scheduled: scheduled)
                 marks.append(.line(line))
                 let head = trace.points[last]
@@ -50,7 +50,8 @@ extension PanelSpec {
                                                     stroke: theme.background, label: divergedAny ? nil : "diverged")))
                     divergedAny = true
                 } else {
-                    heads.append(.marker(MarkerMark(point: Point(head.x, head.y), shape: .circle, size: theme.lineWidth * 4.5, fill: style.color,
+                    heads.append(.marker(MarkerMark(point: Point(head.x, head.y), shape: style.shape ?? .circle,
+                                                    size: style.shape == nil ? theme.lineWidth * 4.5 : theme.fontSize * 0.95, fill: style.color,
                                                     stroke: theme.background)))
                 }
                 if velocity, last > 0, last - 1 < velocities[k].count, let v = velocities[k][last - 1] {

@@ -98,9 +98,16 @@ extension PanelSpec {
     }
 
     /// The colour, dash and label of each run.
-    func runStyles(_ runs: [RunRecord], theme: Theme) -> [(color: Color, dash: [Double], label: String)] {
+    func runStyles(_ runs: [RunRecord], theme: Theme) -> [(color: Color, dash: [Double], label: String, shape: MarkerShape?)] {
         let colors = Palette.colors(for: runs.map(\.label))
-        return runs.indices.map { k in (theme.lineColor(colors[k]), theme.dash(forRun: k), runs[k].label) }
+        return runs.indices.map { k in (theme.lineColor(colors[k]), theme.dash(forRun: k), runs[k].label, Self.runShape(k, of: runs.count)) }
+    }
+
+    /// The end-marker shape of run `k` of `count`: with three runs or more, circle, square, triangle and
+    /// diamond in turn, so that paths can be told apart by shape as well as colour (the star is kept for
+    /// minima, the cross for divergence); with one or two, none (a plain dot).
+    static func runShape(_ k: Int, of count: Int) -> MarkerShape? {
+        count < 3 ? nil : [MarkerShape.circle, .square, .triangle, .diamond][k % 4]
     }
 
     /// The annotations as marks.

@@ -3,7 +3,8 @@ import Simulation
 
 extension PanelSpec {
     /// Loss against step for each run, on a log axis when every loss is positive (or as the spec says);
-    /// a ✕ marks the last finite loss of a run that diverged.
+    /// a ✕ marks the last finite loss of a run that diverged. With three runs or more the legend shows each
+    /// run's path-end shape with its line, so a loss legend also keys the paths beside it.
     func lossChart(_ panel: LossPanel, _ runs: [RunRecord], theme: Theme) -> Chart {
         let styles = runStyles(runs, theme: theme)
         let traces = runs.map(\.trace)
@@ -30,7 +31,7 @@ extension PanelSpec {
         for (k, trace) in traces.enumerated() {
             let points = trace.losses.enumerated().map { Point(Double($0.offset) * perStep[k], $0.element) }
             marks.append(.line(LineMark(points: points, color: styles[k].color, width: theme.lineWidth, dash: styles[k].dash,
-                                        label: styles[k].label)))
+                                        label: styles[k].label, marker: styles[k].shape)))
             if trace.divergedAt != nil, let last = points.last {
                 marks.append(.marker(MarkerMark(point: last, shape: .cross, size: theme.fontSize * 1.1, fill: styles[k].color,
                                                 stroke: theme.background, label: divergedAny ? nil : "diverged")))

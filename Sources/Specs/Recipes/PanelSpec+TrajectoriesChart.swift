@@ -64,8 +64,9 @@ extension PanelSpec {
         return (marks, key)
     }
 
-    /// Each run's path with its end marker (a dot, or ✕ where it diverged), the starts (rings) and the
-    /// known minima (stars) inside the view.
+    /// Each run's path with its end marker (a dot — or, with three runs or more, a shape of its own that its
+    /// legend entry repeats — or ✕ where it diverged), the starts (rings) and the known minima (stars) inside
+    /// the view.
     func pathMarks(_ runs: [RunRecord], surface: SurfaceSpec, theme: Theme, view: ViewWindow) -> [Mark] {
         let styles = runStyles(runs, theme: theme)
         let traces = runs.map(\.trace)
@@ -76,7 +77,8 @@ extension PanelSpec {
         for (k, trace) in traces.enumerated() {
             let style = styles[k]
             let points = trace.points.map { Point($0.x, $0.y) }
-            marks.append(.line(LineMark(points: points, color: style.color, width: theme.lineWidth, dash: style.dash, label: style.label)))
+            marks.append(.line(LineMark(points: points, color: style.color, width: theme.lineWidth, dash: style.dash, label: style.label,
+                                        marker: style.shape)))
             if let first = trace.points.first, !starts.contains(first) { starts.append(first) }
             if let last = trace.points.last {
                 if trace.divergedAt != nil {
@@ -84,7 +86,8 @@ extension PanelSpec {
                                                     fill: style.color, stroke: theme.background, label: divergedAny ? nil : "diverged")))
                     divergedAny = true
                 } else {
-                    marks.append(.marker(MarkerMark(point: Point(last.x, last.y), shape: .circle, size: theme.lineWidth * 3.2,
+                    marks.append(.marker(MarkerMark(point: Point(last.x, last.y), shape: style.shape ?? .circle,
+                                                    size: style.shape == nil ? theme.lineWidth * 3.2 : theme.fontSize * 0.85,
                                                     fill: style.color, stroke: theme.background)))
                 }
             }

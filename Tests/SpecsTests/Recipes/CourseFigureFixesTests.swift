@@ -71,3 +71,32 @@ extension CourseFigureFixesTests {
         #expect(try label("booth")?.hasPrefix("$f(x, y)$") == true)
     }
 }
+
+extension CourseFigureFixesTests {
+    @Test func threeRunsOrMoreEndInShapesOfTheirOwnThatTheLegendRepeats() throws {
+        let spec = try FigureSpec.parse("""
+            kind: trajectories
+            surface: rosenbrock
+            steps: 20
+            runs:
+              - {optimizer: 'SGD(lr=0.001)', label: a}
+              - {optimizer: 'Adam(lr=0.05)', label: b}
+              - {optimizer: 'RMSprop(lr=0.01)', label: c}
+              - {optimizer: 'Adagrad(lr=0.1)', label: d}
+            """, file: "four.yaml")
+        let chart = try #require(try spec.simulatedFigure().panels[0] as? Chart)
+        let lines = chart.marks.compactMap { mark -> LineMark? in if case .line(let line) = mark, line.label != nil { line } else { nil } }
+        #expect(lines.map(\.marker) == [.circle, .square, .triangle, .diamond])
+        // Each path ends in its shape, in its colour.
+        for line in lines {
+            let end = chart.marks.contains { mark in
+                if case .marker(let marker) = mark { marker.point == line.points.last && marker.shape == line.marker && marker.fill == line.color } else { false }
+            }
+            #expect(end, "\(line.label ?? "")")
+        }
+        // Two runs keep plain dots and plain legend lines.
+        let two = try FigureSpec.parse("kind: trajectories\nsurface: booth\nsteps: 5\nruns:\n  - optimizer: SGD(lr=0.01)\n  - optimizer: Adam(lr=0.1)\n", file: "two.yaml")
+        let plain = try #require(try two.simulatedFigure().panels[0] as? Chart)
+        #expect(plain.marks.allSatisfy { if case .line(let line) = $0 { line.marker == nil } else { true } })
+    }
+}
