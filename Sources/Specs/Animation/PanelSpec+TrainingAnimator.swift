@@ -3,13 +3,15 @@ import Simulation
 
 extension PanelSpec {
     /// Training and validation loss growing epoch by epoch, with the best epoch so far ringed and early
-    /// stopping marked when it fires.
+    /// stopping marked when it fires; the x axis spans the whole budget, not the epochs the run lasted.
     func trainingAnimator(_ full: Chart, _ run: TrainingRecord, theme: Theme) -> PanelAnimator {
         var base = full
         base.marks = base.marks.filter { if case .annotation = $0 { true } else { false } }
         let epochs = run.epochs
         let lastEpoch = epochs.last?.epoch ?? 1
         let yDomain = base.yDomain
+        // The x axis spans the whole epoch budget, so it does not give away where early stopping will end the run.
+        if case .trainingCurves(let training) = content, run.stopEpoch != nil { base.xDomain = 0...Double(max(training.epochs, 1)) }
         // The legend keeps clear of the curves and of the labels that the best-epoch and stop rules get at the
         // top of the plot.
         base.placementPoints = epochs.flatMap { record in

@@ -100,3 +100,17 @@ extension CourseFigureFixesTests {
         #expect(plain.marks.allSatisfy { if case .line(let line) = $0 { line.marker == nil } else { true } })
     }
 }
+
+extension CourseFigureFixesTests {
+    @Test func anAnimatedEarlyStopDoesNotRevealItsEndOnTheAxis() throws {
+        let spec = try FigureSpec.parse(TrainingChartTests.spec + "\nanimation: {fps: 10}\n", file: "es.yaml")
+        let animation = try spec.animation()
+        let stop = try #require(try spec.simulate().panels[0].training?.stopEpoch)
+        #expect(stop < 400)
+        // Every frame, the first included, spans the 400-epoch budget.
+        for frame in [0, animation.frameCount - 1] {
+            let chart = try #require(animation.figure(atFrame: frame).panels[0] as? Chart)
+            #expect(chart.xDomain.upperBound == 400)
+        }
+    }
+}
