@@ -84,6 +84,7 @@ extension Chart {
     static func levelLabel(_ value: Double) -> String {
         let magnitude = abs(value)
         if magnitude == 0 { return "0" }
+        guard magnitude.isFinite, magnitude < 1e15, magnitude >= 1e-6 else { return Ticks.scientific(value, digits: 3) }
         let digits = max(0, 2 - Int((log10Approx(magnitude)).rounded(.down)))
         let scale = pow10(digits)
         let rounded = (value * scale).rounded() / scale

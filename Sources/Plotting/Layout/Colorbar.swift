@@ -31,7 +31,7 @@ public struct Colorbar: Sendable {
         }
         guard norm.isLogarithmic else { return Ticks.linear(norm.range, target: 6) }
         let span = hi - lo
-        guard span > 0 else { return [] }
+        guard span > 0, span.isFinite, lo.isFinite else { return [] }
         var ticks: [Tick] = []
         var exponent = Int((log10Approx(span)).rounded(.down))
         let lowest = exponent - 8

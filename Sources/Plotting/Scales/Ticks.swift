@@ -12,21 +12,75 @@ import Darwin
 /// every second or fifth decade when there are many; minor ticks fall on 2…9 × 10ⁿ.
 public enum Ticks {
     /// Ticks inside `domain` at a 1-2-5 step.
+    ///
+    /// Any finite domain works, from 1e-320 to 1e300 wide and anywhere up to ±1.8e308: where plain decimals
+    /// would need more than 15 digits (huge values, or a step below 10⁻¹⁵), every label is written as
+    /// mantissa × 10ⁿ with as many significant digits as the step needs (``scientific(_:digits:)``). A
+    /// domain with a non-finite end gets no ticks.
     public static func linear(_ domain: ClosedRange<Double>, target: Int = 6) -> [Tick] {
+        guard domain.lowerBound.isFinite, domain.upperBound.isFinite else { return [] }
         let span = domain.upperBound - domain.lowerBound
-        guard span > 0, span.isFinite else { return [Tick(domain.lowerBound, format(domain.lowerBound, decimals: 2))] }
+        let largest = max(abs(domain.lowerBound), abs(domain.upperBound))
+        guard span > 0, span.isFinite, (span / Double(max(2, target))).isNormal, span > largest * 1e-12 else {
+            // A point, a span too wide for a Double, or one too narrow to divide into distinct Doubles: the ends
+            // (or the one value), with as many digits as it takes to tell them apart.
+            let ends = span > 0 ? [domain.lowerBound, domain.upperBound] : [domain.lowerBound]
+            if plainIsReadable(largest, step: max(span, 1e-3)), span == 0 || span >= 1e-2 { return ends.map { Tick($0, format($0, decimals: 2)) } }
+            return distinct(ends, from: 3)
+        }
         let step = niceStep(span: span, target: max(2, target))
         let first = (domain.lowerBound / step - 1e-9).rounded(.up)
         let last = (domain.upperBound / step + 1e-9).rounded(.down)
-        let decimals = max(0, -Int(floor(log10(step) + 1e-9)))
-        var ticks: [Tick] = []
-        var k = first
-        while k <= last {
-            let value = k * step
-            ticks.append(Tick(value == 0 ? 0 : value, format(value, decimals: decimals)))
-            k += 1
+        guard first.isFinite, last.isFinite, last >= first else { return [] }
+        // Count the ticks with an integer: beyond 2⁵³, k + 1 == k and a Double counter would never advance.
+        let count = min(Int(last - first) + 1, 1_000)
+        let plain = plainIsReadable(largest, step: step)
+        var values: [Double] = []
+        for i in 0..<count {
+            let value = (first + Double(i)) * step
+            if value > (values.last ?? -.infinity) { values.append(value == 0 ? 0 : value) }   // rounding can repeat one
         }
-        return ticks
+        guard !plain else {
+            let decimals = max(0, -Int(floor(log10(step) + 1e-9)))
+            return values.map { Tick($0, format($0, decimals: decimals)) }
+        }
+        // Significant digits that tell neighbouring ticks apart: the step's digit and every one above it.
+        return distinct(values, from: max(1, Int(floor(log10(largest) + 1e-9)) - Int(floor(log10(step) + 1e-9)) + 1))
+    }
+
+    /// `values` in ``scientific(_:digits:)`` with the fewest digits, from `digits` up to 17, that give
+    /// neighbours different labels.
+    static func distinct(_ values: [Double], from digits: Int) -> [Tick] {
+        var digits = min(max(1, digits), 17)
+        while true {
+            let labels = values.map { scientific($0, digits: digits) }
+            if digits >= 17 || zip(labels, labels.dropFirst()).allSatisfy({ $0 != $1 }) {
+                return zip(values, labels).map { Tick($0, $1) }
+            }
+            digits += 1
+        }
+    }
+
+    /// Whether plain decimals can write values up to `largest` at a step of `step` in at most 15 digits
+    /// before or after the point.
+    static func plainIsReadable(_ largest: Double, step: Double) -> Bool {
+        largest < 1e15 && (step == 0 || step >= 1e-15 || largest == 0)
+    }
+
+    /// `value` as mantissa × 10ⁿ with `digits` significant digits (trailing zeros dropped), a typographic
+    /// minus and a superscript exponent: 1.5×10¹⁹, −2×10⁻³²⁰; 0 is "0" and non-finite values "∞", "−∞", "NaN".
+    public static func scientific(_ value: Double, digits: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : value > 0 ? "∞" : "\u{2212}∞" }
+        guard value != 0 else { return "0" }
+        let text = String(format: "%.\(max(0, min(16, digits - 1)))e", abs(value))   // "1.50e+19"
+        guard let e = text.firstIndex(of: "e"), let exponent = Int(text[text.index(after: e)...]) else { return text }
+        var mantissa = String(text[..<e])
+        if mantissa.contains(".") {
+            while mantissa.hasSuffix("0") { mantissa.removeLast() }
+            if mantissa.hasSuffix(".") { mantissa.removeLast() }
+        }
+        let sign = value < 0 ? "\u{2212}" : ""
+        return mantissa == "1" ? sign + powerOfTen(exponent) : sign + mantissa + "×" + powerOfTen(exponent)
     }
 
     /// The 1-2-5 step that gives a tick count closest to `target` over `span`.
@@ -51,7 +105,7 @@ public enum Ticks {
     /// second decade beyond 12 decades and every fifth beyond 24; over fewer than three decades also 2× and 5× each power,
     /// written as plain numbers (0.2, 0.5, 1, 2, 5, 10, 20) so that a short axis still has several labels.
     public static func log(_ domain: ClosedRange<Double>) -> [Tick] {
-        guard domain.lowerBound > 0 else { return [] }
+        guard domain.lowerBound > 0, domain.upperBound.isFinite else { return [] }
         let low = Int(floor(log10(domain.lowerBound) + 1e-9))
         let high = Int(floor(log10(domain.upperBound) + 1e-9))
         let decades = log10(domain.upperBound) - log10(domain.lowerBound)
@@ -76,7 +130,7 @@ public enum Ticks {
 
     /// Minor ticks at 2…9 × 10ⁿ inside `domain`.
     public static func logMinor(_ domain: ClosedRange<Double>) -> [Double] {
-        guard domain.lowerBound > 0 else { return [] }
+        guard domain.lowerBound > 0, domain.upperBound.isFinite else { return [] }
         let low = Int(floor(log10(domain.lowerBound))), high = Int(ceil(log10(domain.upperBound)))
         guard high - low <= 12 else { return [] }
         var values: [Double] = []
@@ -89,8 +143,12 @@ public enum Ticks {
         return values
     }
 
-    /// `value` with exactly `decimals` decimals and a typographic minus sign (U+2212).
+    /// `value` with exactly `decimals` decimals and a typographic minus sign (U+2212); values beyond 10¹⁵, and
+    /// more than 15 decimals, fall back to ``scientific(_:digits:)`` (plain digits would not be exact, or
+    /// would not fit a 64-bit integer).
     public static func format(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite, abs(value) < 1e15, decimals <= 15 else { return scientific(value, digits: 3) }
+        let decimals = max(0, decimals)
         let scale = pow(10, Double(decimals))
         let rounded = (abs(value) * scale).rounded() / scale
         var digits = String(Int64(rounded.rounded(.down)))
