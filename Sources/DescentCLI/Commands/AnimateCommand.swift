@@ -59,6 +59,8 @@ struct AnimateCommand: TextCommand {
                                             transparent: transparent)
         let job = AnimationJob(animation, scale: scale, fps: fps)
         let ffmpeg = outputs.contains(where: \.needsFFmpeg) ? VideoEncoder.locateFFmpeg() : nil
+        let folder = try OutputOptions.open(out, subfolders: ["frames"])
+        defer { folder.release() }
         let report = try AnimationRenderer.render(job, outputs: outputs, directory: out, jobs: threads.count,
                                                   level: compression, ffmpeg: ffmpeg)
         return Self.summary(report)

@@ -52,7 +52,8 @@ struct RenderCommand: TextCommand {
             }
             parsed.append((spec, name))
         }
-        try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+        let folder = try OutputOptions.open(out)
+        defer { folder.release() }
 
         var written: [String] = []
         for (spec, name) in parsed {

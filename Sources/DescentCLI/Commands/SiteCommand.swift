@@ -1,4 +1,5 @@
 import ArgumentParser
+import CairoBackend
 import Foundation
 import Site
 #if canImport(Glibc)
@@ -65,7 +66,9 @@ struct SiteBuildCommand: TextCommand {
     var shard: Shard?
 
     func output() throws -> String {
-        try folders.builder(jobs: threads.count, shard: shard, progress: true).build().summary
+        let folder = try OutputOptions.open(folders.site, subfolders: ["figures", "topics", "assets", ".state"])
+        defer { folder.release() }
+        return try folders.builder(jobs: threads.count, shard: shard, progress: true).build().summary
     }
 }
 
@@ -83,7 +86,9 @@ struct SiteAssembleCommand: TextCommand {
     @OptionGroup var folders: SiteOptions
 
     func output() throws -> String {
-        try folders.builder(jobs: 1, shard: nil, progress: false).assemble().summary
+        let folder = try OutputOptions.open(folders.site, subfolders: ["figures", "topics", "assets", ".state"])
+        defer { folder.release() }
+        return try folders.builder(jobs: 1, shard: nil, progress: false).assemble().summary
     }
 }
 

@@ -88,7 +88,7 @@ extension RenderCommandTests {
         try #require(FileManager.default.createFile(atPath: folder + "/file", contents: Data("not a folder".utf8)))
         let intoAFile = descent("render", folder + "/figure.yaml", "--out", folder + "/file")
         #expect(intoAFile.status == CommandRunner.failureStatus)
-        #expect(intoAFile.errorOutput.hasPrefix("error: \(folder)/file: "), "\(intoAFile.errorOutput)")
+        #expect(intoAFile.errorOutput == "error: cannot create output folder '\(folder)/file': a file of that name exists", "\(intoAFile.errorOutput)")
         #expect(!intoAFile.errorOutput.contains("--help"))
         // A folder where the PNG should go: the figure cannot be renamed into place.
         try FileManager.default.createDirectory(atPath: folder + "/out/figure.png", withIntermediateDirectories: true)

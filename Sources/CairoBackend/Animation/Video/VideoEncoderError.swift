@@ -36,6 +36,7 @@ extension VideoEncoderError {
         switch error {
         case .invalidRequest(let message): self = .invalidRequest(message)
         case .writeFailed(let path, let reason): self = .writeFailed(path: path, reason: reason)
+        case .outputFolder(let message): self = .invalidRequest(message)
         }
     }
 }
