@@ -34,14 +34,14 @@ struct AnimateCommand: TextCommand {
             transform: ValueList.parse)
     var frames = ValueList<AnimationOutput>([.png, .apng])
 
-    @Option(help: ArgumentHelp("Frames per second (default: the spec's fps, else 30), 1 to 120.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Frames per second (default: the spec's fps, else 30), 1 to 120.", valueName: "n"))
     var fps: Int?
 
     @OptionGroup var threads: JobsOptions
 
     @OptionGroup var drawing: DrawingOptions
 
-    @Option(help: ArgumentHelp("zlib level of the PNG frames and the APNG, 0 to 9.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("zlib level of the PNG frames and the APNG, 0 to 9.", valueName: "n"))
     var compression: Int = AnimationRenderer.defaultLevel
 
     func validate() throws {

@@ -46,10 +46,10 @@ struct SearchCommand: TextCommand {
                                + "'lr=loguniform(1e-4, 1), momentum=uniform(0, 0.99)'.", valueName: "space"))
     var space: String?
 
-    @Option(help: ArgumentHelp("Trials of random search and bo, replacing the spec's (1 to 100000).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("Trials of random search and bo, replacing the spec's (1 to 100000).", valueName: "n"))
     var trials: Int?
 
-    @Option(help: ArgumentHelp("The seed, replacing the spec's.", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("The seed, replacing the spec's.", valueName: "n"))
     var seed: UInt64?
 
     @OptionGroup var threads: JobsOptions

@@ -40,21 +40,21 @@ struct TrainCommand: TextCommand {
     var schedule: String?
     @Option(name: .customLong("schedule-every"), help: "Step the scheduler every 'batch' (default) or 'epoch'.")
     var scheduleEvery: String?
-    @Option(help: "The fraction of the data held out for validation (default 0.3).")
+    @Option(parsing: .unconditional, help: "The fraction of the data held out for validation (default 0.3).")
     var validation: Double?
-    @Option(help: "Epochs to train (default 100).")
+    @Option(parsing: .unconditional, help: "Epochs to train (default 100).")
     var epochs: Int?
-    @Option(name: .customLong("batch-size"), help: "Examples per update, or 'full' (default).")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Examples per update, or 'full' (default).")
     var batchSize: String?
-    @Option(help: "λ of the penalty λ/2·‖θ‖² added to the loss (default 0).")
+    @Option(parsing: .unconditional, help: "λ of the penalty λ/2·‖θ‖² added to the loss (default 0).")
     var l2: Double?
-    @Option(help: "Early stopping: epochs without improvement before stopping.")
+    @Option(parsing: .unconditional, help: "Early stopping: epochs without improvement before stopping.")
     var patience: Int?
-    @Option(name: .customLong("min-delta"), help: "Early stopping: the least decrease that counts as improvement (default 0).")
+    @Option(name: .customLong("min-delta"), parsing: .unconditional, help: "Early stopping: the least decrease that counts as improvement (default 0).")
     var minDelta: Double?
     @Flag(name: .customLong("no-restore-best"), help: "Early stopping: keep the last weights instead of restoring the best.")
     var noRestoreBest = false
-    @Option(help: "Seed of initialisation, split and shuffling (default 0).")
+    @Option(parsing: .unconditional, help: "Seed of initialisation, split and shuffling (default 0).")
     var seed: Int?
 
     /// The settings given as flags, as (spec key, flag, YAML value).

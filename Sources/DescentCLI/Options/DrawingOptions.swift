@@ -9,7 +9,7 @@ struct DrawingOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The theme (default: the spec's theme, else light).", valueName: "theme"))
     var theme: Theme?
 
-    @Option(help: ArgumentHelp("Device pixels per layout unit of PNG images and frames (2 for HiDPI), from 0.25 to 8.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Device pixels per layout unit of PNG images and frames (2 for HiDPI), from 0.25 to 8.",
                                valueName: "n"))
     var scale: Double = 1
 

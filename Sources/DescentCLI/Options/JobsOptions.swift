@@ -3,7 +3,7 @@ import Foundation
 
 /// How many threads a command works on: `--jobs N` (default: every core).
 struct JobsOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Threads working at once (default: every core), 1 to 256. The files are the same for any number.",
+    @Option(parsing: .unconditional, help: ArgumentHelp("Threads working at once (default: every core), 1 to 256. The files are the same for any number.",
                                valueName: "n"))
     var jobs: Int?
 

@@ -55,9 +55,9 @@ public struct Catalog<Product>: Sendable {
         let spellings = entries.flatMap { entry in ([entry.name] + entry.aliases).map { ($0, entry.name) } }
         if let closest = closestName(to: name, in: spellings.map(\.0)),
            let canonical = spellings.first(where: { $0.0 == closest })?.1 {
-            throw InputError("unknown \(kind) '\(name)' — did you mean '\(canonical)'?")
+            throw InputError("unknown \(kind) '\(echoed(name))' — did you mean '\(canonical)'?")
         }
-        throw InputError("unknown \(kind) '\(name)' (known: \(entries.map(\.name).joined(separator: ", ")))")
+        throw InputError("unknown \(kind) '\(echoed(name))' (known: \(entries.map(\.name).joined(separator: ", ")))")
     }
 
     /// Builds the component: finds its entry, binds and checks the arguments, and constructs it.

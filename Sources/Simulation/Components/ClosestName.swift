@@ -42,3 +42,9 @@ func editDistance(_ a: [Character], _ b: [Character]) -> Int {
     }
     return previous[b.count]
 }
+
+/// A name from the input as an error message repeats it: whole up to 60 characters, else its first 60 and
+/// how long it was, so that a runaway name cannot flood the terminal.
+public func echoed(_ name: String, limit: Int = 60) -> String {
+    name.count <= limit ? name : String(name.prefix(limit)) + "… (\(name.count) characters)"
+}

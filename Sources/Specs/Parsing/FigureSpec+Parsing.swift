@@ -72,7 +72,7 @@ extension FigureSpec {
         } catch let error as SpecError {
             throw error
         } catch let error as YamlError {
-            throw Self.locate(error, file: file)
+            throw Self.locate(error, file: file, text: text)
         } catch {
             throw SpecError(file: file, "cannot read YAML: \(error)")
         }
@@ -221,10 +221,31 @@ extension FigureSpec {
         do { return try make(text) } catch { throw component(error, key: key, object) }
     }
 
-    static func locate(_ error: YamlError, file: String) -> SpecError {
+    static func locate(_ error: YamlError, file: String, text: String = "") -> SpecError {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
             return SpecError(file: file, line: mark.line, column: mark.column, "YAML: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            // Yams points at the first occurrence; the mistake is usually the second, so point there.
+            let name = duplicates.first ?? ""
+            let first = (line: context.mark.line, column: context.mark.column)
+            let lines = text.components(separatedBy: "\n")
+            for index in max(0, first.line - 1)..<lines.count {
+                let line = lines[index]
+                var searchFrom = line.startIndex
+                while let range = line.range(of: name, range: searchFrom..<line.endIndex) {
+                    let column = line.distance(from: line.startIndex, to: range.lowerBound) + 1
+                    let after = line[range.upperBound...].drop { $0 == " " }
+                    let before = range.lowerBound == line.startIndex ? " " : line[line.index(before: range.lowerBound)]
+                    let isKey = after.hasPrefix(":") && (before == " " || before == "{" || before == "," || before == "-")
+                    if isKey, (index + 1, column) != first, index + 1 > first.line || column > first.column {
+                        return SpecError(file: file, line: index + 1, column: column,
+                                         "'\(String(name.prefix(80)))' is given twice in one mapping (first at line \(first.line)); keep one")
+                    }
+                    searchFrom = range.upperBound
+                }
+            }
+            return SpecError(file: file, line: first.line, column: first.column, "'\(String(name.prefix(80)))' is given twice in one mapping; keep one")
         default:
             return SpecError(file: file, "YAML: \(error)")
         }

@@ -34,9 +34,12 @@ struct YAMLObject {
             let name = key.string ?? ""
             guard allowed.contains(name) else {
                 let hint = closestName(to: name, in: allowed).map { " — did you mean '\($0)'?" } ?? ""
-                throw error(at: key, "unknown key '\(name)' in \(what)\(hint) (valid keys: \(allowed.joined(separator: ", ")))")
+                var listed: [String] = []
+                for key in allowed where !listed.contains(key) { listed.append(key) }
+                let problem = key.scalar == nil ? "a key must be a word, not a list or mapping," : "unknown key '\(echoed(name))'"
+                throw error(at: key, "\(problem) in \(what)\(hint) (valid keys: \(listed.joined(separator: ", ")))")
             }
-            guard seen.insert(name).inserted else { throw error(at: key, "'\(name)' is given twice") }
+            guard seen.insert(name).inserted else { throw error(at: key, "'\(echoed(name))' is given twice") }
         }
     }
 

@@ -1,0 +1,76 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import DescentCLI
+import Foundation
+import Testing
+
+/// Inputs a hostile or careless user gives: each gets one line that names the file, line and column where
+/// there is one, and the real cause (issue 17).
+@Suite struct HostileInputTests {
+    static let spec = "kind: loss\nsurface: booth\nsteps: 5\nruns: [{optimizer: SGD(lr=0.01)}]\n"
+}
+
+extension HostileInputTests {
+    @Test func specPathsThatAreNotFilesSayWhat() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        #expect(mkfifo(folder + "/pipe.yaml", 0o644) == 0)
+        for (path, reason) in [(folder, "it is a folder, not a spec file"),
+                               (folder + "/pipe.yaml", "it is not a regular file (a FIFO, device or socket)"),
+                               (folder + "/missing.yaml", "no such file"),
+                               ("/dev/null", "it is not a regular file")] {
+            let result = descent("render", path, "--out", folder + "/out")
+            #expect(result.status == CommandRunner.usageStatus)
+            #expect(result.errorOutput.hasPrefix("error: cannot read spec '\(path)': \(reason)"), "\(result.errorOutput)")
+            #expect(!result.errorOutput.contains("UTF-8"))
+        }
+        // Not UTF-8 is still said, when it is the cause.
+        try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: folder + "/binary.yaml"))
+        #expect(descent("render", folder + "/binary.yaml", "--out", folder + "/out").errorOutput.contains("it is not UTF-8 text"))
+    }
+
+    @Test(arguments: [["--patience", "-1"], ["--l2", "-1"], ["--seed", "-1"], ["--min-delta", "-0.5"], ["--epochs", "-3"]])
+    func negativeNumbersAreValuesInBothForms(_ flag: [String]) {
+        for arguments in [flag, [flag[0] + "=" + flag[1]]] {
+            let result = CommandRunner.run(["train", "--dataset", "moons(n=40)", "--epochs", "2"] + arguments)
+            #expect(result.status == CommandRunner.usageStatus)
+            #expect(!result.errorOutput.contains("Missing value"), "\(arguments): \(result.errorOutput)")
+            #expect(result.errorOutput.contains(flag[0]), "\(arguments): \(result.errorOutput)")
+        }
+    }
+
+    @Test func aDuplicateKeyPointsAtTheSecond() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "kind: loss\nsurface: booth\nsteps: 5\nruns: [{optimizer: SGD}]\nsteps: 6\n".write(toFile: folder + "/dup.yaml", atomically: true, encoding: .utf8)
+        let result = descent("render", folder + "/dup.yaml", "--out", folder + "/out")
+        #expect(result.errorOutput == "error: \(folder)/dup.yaml:5:1: 'steps' is given twice in one mapping (first at line 3); keep one", "\(result.errorOutput)")
+        // In a flow mapping, on the same line.
+        try "kind: loss\nsurface: booth\nruns: [{optimizer: SGD, optimizer: Adam}]\n".write(toFile: folder + "/flow.yaml", atomically: true, encoding: .utf8)
+        #expect(descent("render", folder + "/flow.yaml", "--out", folder + "/out").errorOutput.contains("flow.yaml:3:25: 'optimizer' is given twice"))
+    }
+
+    @Test func aComplexKeyAndTheValidKeysAreListedOnce() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "kind: loss\n? [a, b]\n: 1\nruns: [{optimizer: SGD}]\n".write(toFile: folder + "/complex.yaml", atomically: true, encoding: .utf8)
+        let result = descent("render", folder + "/complex.yaml", "--out", folder + "/out")
+        #expect(result.errorOutput.hasPrefix("error: \(folder)/complex.yaml:2:3: a key must be a word, not a list or mapping"), "\(result.errorOutput)")
+        let listed = result.errorOutput.components(separatedBy: "valid keys: ").last?.dropLast().components(separatedBy: ", ") ?? []
+        #expect(listed.count > 10 && Set(listed).count == listed.count, "\(listed)")
+    }
+
+    @Test func aRunawayNameIsEchoedShortened() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let name = String(repeating: "z", count: 10_000)
+        try "kind: loss\nsurface: \(name)\nruns: [{optimizer: SGD}]\n".write(toFile: folder + "/long.yaml", atomically: true, encoding: .utf8)
+        let result = descent("render", folder + "/long.yaml", "--out", folder + "/out")
+        #expect(result.status == CommandRunner.usageStatus)
+        #expect(result.errorOutput.count < 1_000, "\(result.errorOutput.count) characters")
+        #expect(result.errorOutput.contains("(10000 characters)"))
+    }
+}
