@@ -41,13 +41,20 @@ extension TrainingSpec {
             throw object.error(at: object["optimizer"], "optimizer: L-BFGS needs a closure over the whole data; train with a first-order optimizer")
         }
         let seed = try object.integer("seed", in: 0...Int(Int32.max)) ?? 0
+        let epochs = try object.integer("epochs", in: 1...Limits.epochs) ?? 100
+        // The work of the whole run, checked now rather than discovered after minutes of training.
+        do throws(InputError) {
+            try Limits.checkTraining(examples: data.count, epochs: epochs, parameters: model.parameterCount)
+        } catch {
+            throw object.error(at: object["epochs"] ?? object["model"], error.message)
+        }
         let l2 = try object.number("l2") ?? 0
         guard l2 >= 0 else { throw object.error(at: object["l2"], "'l2' must be ≥ 0, got \(l2)") }
         return TrainingSpec(
             dataset: data, model: model, optimizer: optimizer, schedule: schedule,
             scheduleInterval: try object.choice("schedule_every", Trainer.SchedulerInterval.self) ?? .batch,
             names: (datasetName, modelName, optimizerName), validationFraction: validation,
-            epochs: try object.integer("epochs", in: 1...100_000) ?? 100, batchSize: batchSize, l2: l2,
+            epochs: epochs, batchSize: batchSize, l2: l2,
             earlyStopping: stopping, seed: UInt64(seed), location: object.location)
     }
 }

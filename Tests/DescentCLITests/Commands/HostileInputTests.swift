@@ -74,3 +74,35 @@ extension HostileInputTests {
         #expect(result.errorOutput.contains("(10000 characters)"))
     }
 }
+
+extension HostileInputTests {
+    /// Sizes that would allocate terabytes or train for days are refused when read, naming the parameter.
+    @Test(arguments: [
+        ("linreg(n=1e14)", "n = 100000000000000 is more examples than Descent accepts (at most 100000)"),
+        ("mlp_slice(hidden=[1e9])", "a hidden layer of 1000000000 units is wider than Descent accepts (at most 4096)"),
+        ("mlp_slice(epochs=1e14)", "100000000000000 epochs is more than Descent accepts (at most 100000)"),
+        ("mlp_slice(hidden=[8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8])", "hidden has 17 layers; Descent accepts at most 16"),
+        ("mlp_slice(dataset='moons(n=5000)', hidden=[1000, 1000], epochs=100000)", "more than Descent's budget of 100 × 10⁹"),
+    ])
+    func oversizedSurfacesAreRefusedWhenRead(_ surface: String, _ message: String) throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "kind: trajectories\nsurface: \"\(surface)\"\nsteps: 3\nruns: [{optimizer: SGD}]\n".write(toFile: folder + "/big.yaml", atomically: true, encoding: .utf8)
+        let started = Date()
+        let result = descent("render", folder + "/big.yaml", "--out", folder + "/out")
+        #expect(result.status == CommandRunner.usageStatus)
+        #expect(result.errorOutput.hasPrefix("error: \(folder)/big.yaml:2:"), "\(result.errorOutput)")
+        #expect(result.errorOutput.contains(message), "\(result.errorOutput)")
+        #expect(Date().timeIntervalSince(started) < 30)   // refused, not attempted
+    }
+
+    @Test func oversizedTrainingIsRefusedWhenRead() {
+        for (arguments, message) in [(["--dataset", "moons(n=1e14)"], "n = 100000000000000 is more examples"),
+                                     (["--dataset", "moons(n=200)", "--model", "mlp(hidden=[100000, 100000])"], "a hidden layer of 100000 units"),
+                                     (["--dataset", "moons(n=5000)", "--model", "mlp(hidden=[1000, 1000])", "--epochs", "10000"], "more than Descent's budget")] {
+            let result = CommandRunner.run(["train"] + arguments)
+            #expect(result.status == CommandRunner.usageStatus)
+            #expect(result.errorOutput.contains(message), "\(result.errorOutput)")
+        }
+    }
+}

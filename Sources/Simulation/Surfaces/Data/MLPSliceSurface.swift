@@ -43,8 +43,10 @@ public struct MLPSliceSurface: Surface {
         } catch {
             throw InputError("dataset: \(error.message)", key: "dataset")
         }
+        try Limits.checkHidden(hidden)
         let model = MLP(featureCount: data.featureCount, hidden: hidden, activation: activation,
                         objective: data.task == .regression ? .meanSquaredError : .binaryCrossEntropyWithLogits)
+        try Limits.checkTraining(examples: data.count, epochs: epochs, parameters: model.parameterCount)
         // Full-batch Adam written out rather than through ``Trainer``: the Trainer's per-epoch records (a
         // second gradient pass and an accuracy pass) tripled the cost, and construction must stay near 1 s in
         // a debug build. Full batch, the updates are the Trainer's without shuffling.
