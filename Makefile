@@ -15,7 +15,7 @@ SITE       := Gallery/site
 # pkg-config module → Debian package that provides it.
 PC_PACKAGES := cairo:libcairo2-dev libpng:libpng-dev zlib:zlib1g-dev fontconfig:libfontconfig-dev
 
-.PHONY: all deps build test gallery site-check bench clean
+.PHONY: all deps build test gallery site-check bench fuzz clean
 
 all: build
 
@@ -97,8 +97,24 @@ site-check: gallery
 bench: deps
 	sh Benchmarks/run.sh
 
+# libFuzzer over the four parsers that read user text (Sources/DescentFuzzing): FUZZ_RUNS executions each,
+# starting from the seed corpus in Fuzz/corpus/TARGET (new interesting inputs go to .build-fuzz/corpus/).
+# A crash stops with the input saved as .build-fuzz/crash-TARGET-*; add it to Fuzz/corpus/TARGET, where the
+# tests replay it. Its own build folder: every module is instrumented for coverage.
+FUZZ_RUNS ?= 2500000
+FUZZ_TARGETS ?= component expression mathtext spec
+fuzz: deps
+	$(SWIFT) build -c release --product descent-fuzz --build-path .build-fuzz -Xswiftc -sanitize=fuzzer -Xswiftc -DFUZZING -Xswiftc -use-ld=lld
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .build-fuzz/corpus/$$t; \
+	  echo "fuzzing $$t: $(FUZZ_RUNS) runs"; \
+	  DESCENT_FUZZ_TARGET=$$t .build-fuzz/release/descent-fuzz .build-fuzz/corpus/$$t Fuzz/corpus/$$t \
+	    -runs=$(FUZZ_RUNS) -max_len=4096 -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 \
+	    -artifact_prefix=.build-fuzz/crash-$$t- 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==|SUMMARY)|crash|ERROR" || exit 1; \
+	done
+
 clean:
-	rm -rf .build $(SITE)
+	rm -rf .build .build-fuzz $(SITE)
 
 .PHONY: FORCE
 FORCE:

@@ -13,6 +13,7 @@ let package = Package(
         // `import Descent` gives a Swift program the whole public API.
         .library(name: "Descent", targets: ["Descent"]),
         .executable(name: "descent", targets: ["DescentTool"]),
+        .executable(name: "descent-fuzz", targets: ["DescentFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -51,6 +52,10 @@ let package = Package(
         // The `descent` executable: a few lines over DescentCLI. The target has its own name so that its
         // build folder never collides with the `Descent` library's on a case-insensitive file system.
         .executableTarget(name: "DescentTool", dependencies: ["DescentCLI"], path: "Sources/descent"),
+        // What each fuzz target does with an input (`make fuzz`, and the tests that replay Fuzz/corpus/).
+        .target(name: "DescentFuzzing", dependencies: ["Simulation", "Plotting", "Specs"]),
+        // `make fuzz`: libFuzzer over the component, expression, math-text and spec parsers.
+        .executableTarget(name: "DescentFuzz", dependencies: ["DescentFuzzing"], path: "Fuzz/DescentFuzz"),
         // A small program that uses the library as a user's program would (`make test` builds and runs it).
         .executableTarget(name: "TraceSummary", dependencies: ["Descent"], path: "Examples/TraceSummary"),
         // `make bench`: measures the simulation through the public API, and zlib alone (through CPNG) for the
@@ -67,7 +72,7 @@ let package = Package(
         .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
         // CPNG: the tests inflate image data with zlib's `uncompress`, independently of libpng.
         .testTarget(name: "CairoBackendTests", dependencies: ["CairoBackend", "Plotting", "Specs", "Descent", "CPNG"]),
-        .testTarget(name: "SpecsTests", dependencies: ["Specs", "Simulation", "Plotting"]),
+        .testTarget(name: "SpecsTests", dependencies: ["Specs", "Simulation", "Plotting", "DescentFuzzing"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Specs"]),
     ],
     swiftLanguageModes: [.v6]

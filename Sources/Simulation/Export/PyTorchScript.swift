@@ -20,6 +20,10 @@ public enum PyTorchScript {
     public static func make(surface: SurfaceSpec, optimizer: any Optimizer, schedule: (any LRScheduler)? = nil,
                             start: SIMD2<Double>, steps: Int, recordState: Bool = false, command: String? = nil) throws(InputError) -> String {
         let expression = try Expression(surface.surface.formula)
+        guard expression.depth <= Expression.pythonDepthLimit else {
+            throw InputError("the formula nests \(expression.depth) operations deep; Python compiles at most about \(Expression.pythonDepthLimit) "
+                             + "(deeper ones raise RecursionError), so no script is written: shorten the formula")
+        }
         let name = type(of: optimizer).name
         let isLion = optimizer.pytorchConstructor.hasPrefix("pytorch_optimizer.")
         var lines: [String] = []
@@ -27,8 +31,8 @@ public enum PyTorchScript {
 
         add("#!/usr/bin/env python3")
         add("# Reproduces a Descent trace with PyTorch in float64 and prints the same JSON as `descent trace`.")
-        if let command { add("# Made by: \(command)") }
-        add("# Surface: \(surface.name)")
+        if let command { add("# Made by: \(commentSafe(command))") }
+        add("# Surface: \(commentSafe(surface.name))")
         add("# Needs: pip install torch" + (isLion ? " pytorch-optimizer==4.1.0" : ""))
         add("import json")
         add("import math")
@@ -186,5 +190,26 @@ public enum PyTorchScript {
             return "torch.optim.lr_scheduler.ChainedScheduler(\((keywords + ["optimizer=optimizer"]).joined(separator: ", ")))"
         }
         return "torch.optim.lr_scheduler.\(name)(\((["optimizer"] + keywords).joined(separator: ", ")))"
+    }
+
+    /// `text` made safe inside a `#` comment: line breaks and other control characters (which would end the
+    /// comment and turn the rest into code) written as `\n`, `\r` or `\u{…}`.
+    static func commentSafe(_ text: String) -> String {
+        var safe = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": safe += "\\n"
+            case "\r": safe += "\\r"
+            case "\t": safe += " "
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .lineSeparator
+                    || scalar.properties.generalCategory == .paragraphSeparator {
+                    safe += "\\u{\(String(scalar.value, radix: 16))}"
+                } else {
+                    safe.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return safe
     }
 }

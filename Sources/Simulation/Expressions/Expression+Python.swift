@@ -67,6 +67,24 @@ extension Expression {
         }
     }
 
+    /// How deeply the formula's operations nest: 1 for a number or variable, one more for each operation
+    /// around it (`x + x + x` is 3 deep, as a parser builds it).
+    public var depth: Int { Self.depth(root) }
+
+    /// The deepest nesting CPython compiles safely: its parser and compiler recurse once per level, and
+    /// thousands of levels raise RecursionError. Formulas deeper than this are refused for export.
+    public static let pythonDepthLimit = 200
+
+    private static func depth(_ node: Node) -> Int {
+        switch node {
+        case .constant, .x, .y: 1
+        case .negate(let a): 1 + depth(a)
+        case .add(let a, let b), .subtract(let a, let b), .multiply(let a, let b), .divide(let a, let b), .power(let a, let b):
+            1 + max(depth(a), depth(b))
+        case .call(_, let arguments): 1 + (arguments.map(depth).max() ?? 0)
+        }
+    }
+
     private static func involvesVariables(_ node: Node) -> Bool {
         switch node {
         case .constant: false

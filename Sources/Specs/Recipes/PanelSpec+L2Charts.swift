@@ -48,7 +48,10 @@ extension PanelSpec {
     /// validation loss falls then rises — the U whose bottom is the λ to choose (marked).
     func l2SweepChart(_ fits: [RidgeFit], theme: Theme) -> Chart {
         let losses = fits.map { (lambda: $0.lambda, train: $0.trainMSE ?? .nan, validation: $0.validationMSE ?? .nan) }
-        let first = losses.first?.lambda ?? 1, last = losses.last?.lambda ?? 10
+        // The λ axis over the positive penalties, in whatever order they were written (a log axis has no 0).
+        let positive = losses.map(\.lambda).filter { $0 > 0 && $0.isFinite }
+        var first = positive.min() ?? 1e-3, last = positive.max() ?? 1
+        if !(last > first) { first /= 10; last *= 10 }
         let all = losses.flatMap { [$0.train, $0.validation] }.filter { $0 > 0 }
         var marks: [Mark] = [
             .line(LineMark(points: losses.map { Point($0.lambda, $0.train) }, color: Palette.blue, width: theme.lineWidth, label: "training loss")),

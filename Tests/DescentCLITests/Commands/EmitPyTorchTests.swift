@@ -98,3 +98,30 @@ extension EmitPyTorchTests {
         }
     }
 }
+
+extension EmitPyTorchTests {
+    /// A line break inside a component once ended the `# Made by:` comment and put the rest of the command
+    /// into the script as code.
+    @Test func controlCharactersStayInsideTheHeaderComments() throws {
+        let result = CommandRunner.run(["trace", "--surface", "expr:x^2 +\n y^2", "--optimizer", "Adam(lr=0.1,\nbetas=(0.9, 0.999))\u{2028}",
+                                        "--steps", "3", "--emit", "pytorch"])
+        #expect(result.status == 0, "\(result.errorOutput)")
+        let header = result.output.components(separatedBy: "\n").prefix { !$0.hasPrefix("import ") }
+        for line in header where !line.isEmpty { #expect(line.hasPrefix("#"), "a header line is code: \(line)") }
+        #expect(result.output.contains("Adam(lr=0.1,\\nbetas=(0.9, 0.999))\\u{2028}"))
+        // Python compiles it (without running it, so PyTorch is not needed); no Python at all is a failure here.
+        let compiled = runPython(["-c", "import sys; compile(sys.stdin.read(), 'script.py', 'exec'); print('ok')"], input: result.output)
+        #expect(compiled?.output == "ok\n", "\(String(describing: compiled))")
+    }
+
+    /// A formula nested thousands deep is accepted for tracing, but Python cannot compile it: refused with
+    /// a message instead of a script that raises RecursionError.
+    @Test func aFormulaTooDeepForPythonIsRefused() {
+        let formula = "expr:" + Array(repeating: "x", count: 4_990).joined(separator: "+")
+        #expect(CommandRunner.run(["trace", "--surface", formula, "--optimizer", "SGD(lr=0.001)", "--steps", "2"]).status == 0)
+        let result = CommandRunner.run(["trace", "--surface", formula, "--optimizer", "SGD(lr=0.001)", "--steps", "2", "--emit", "pytorch"])
+        #expect(result.status == CommandRunner.usageStatus)
+        #expect(result.errorOutput.contains("the formula nests 4990 operations deep; Python compiles at most about 200"), "\(result.errorOutput)")
+        #expect(result.output.isEmpty)
+    }
+}
