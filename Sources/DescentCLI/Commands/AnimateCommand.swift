@@ -55,14 +55,16 @@ struct AnimateCommand: TextCommand {
         let themeOverride = drawing.theme
 
         let spec = try FigureSpec.parse(try readSpec(spec), file: spec)
+        try SpecRendering.checkPixels(spec, scale: scale)
         let animation = try FigureAnimation(spec: spec, record: try spec.simulate(), theme: spec.resolvedTheme(themeOverride),
                                             transparent: transparent)
         let job = AnimationJob(animation, scale: scale, fps: fps)
         let ffmpeg = outputs.contains(where: \.needsFFmpeg) ? VideoEncoder.locateFFmpeg() : nil
         let folder = try OutputOptions.open(out, subfolders: ["frames"])
         defer { folder.release() }
-        let report = try AnimationRenderer.render(job, outputs: outputs, directory: out, jobs: threads.count,
-                                                  level: compression, ffmpeg: ffmpeg)
+        let report = try SpecRendering.locatingFont(spec) {
+            try AnimationRenderer.render(job, outputs: outputs, directory: out, jobs: threads.count, level: compression, ffmpeg: ffmpeg)
+        }
         return Self.summary(report)
     }
 

@@ -60,7 +60,9 @@ struct TrainCommand: TextCommand {
     /// The settings given as flags, as (spec key, flag, YAML value).
     private var flagSettings: [(key: String, flag: String, value: String)] {
         func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            // Line breaks and tabs are spaces to a component; other control characters are refused in specText().
+            let oneLine = text.replacingOccurrences(of: "\r\n", with: " ").map { "\n\r\t".contains($0) ? " " : String($0) }.joined()
+            return "\"" + oneLine.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
         var settings: [(String, String, String)] = []
         if let dataset { settings.append(("dataset", "--dataset", quoted(dataset))) }
@@ -89,6 +91,16 @@ struct TrainCommand: TextCommand {
         guard let spec else {
             guard !settings.isEmpty else { throw InputError("give a training spec, or the settings as flags: --dataset 'moons(n=300)' --epochs 100 ...") }
             guard dataset != nil else { throw InputError("training from flags needs --dataset, such as --dataset 'moons(n=300, noise=0.3, seed=1)'") }
+            // The flags become YAML the user never wrote: a character YAML refuses is reported against the flag.
+            for (flag, value) in [("--dataset", dataset), ("--model", model), ("--optimizer", optimizer), ("--schedule", schedule),
+                                  ("--schedule-every", scheduleEvery), ("--batch-size", batchSize)] {
+                guard let value, let bad = value.unicodeScalars.firstIndex(where: { $0.properties.generalCategory == .control && !"\n\r\t".unicodeScalars.contains($0) })
+                else { continue }
+                let position = value.unicodeScalars.distance(from: value.unicodeScalars.startIndex, to: bad) + 1
+                let code = String(value.unicodeScalars[bad].value, radix: 16, uppercase: true)
+                throw InputError("\(flag) has a control character (U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code)) at character \(position); "
+                                 + "remove it")
+            }
             let text = (["kind: training-curves"] + settings.map { "\($0.key): \($0.value)" }).joined(separator: "\n") + "\n"
             return (text, "command line")
         }

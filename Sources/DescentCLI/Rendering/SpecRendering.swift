@@ -31,6 +31,7 @@ enum SpecRendering {
     static func write(_ spec: FigureSpec, name: String, outputs: RenderOutputs, into directory: String, scale: Double,
                       theme themeOverride: Theme?, transparent: Bool,
                       simulate: (FigureSpec) throws(SpecError) -> FigureRecord = { spec throws(SpecError) in try spec.simulate() }) throws -> [String] {
+        try checkPixels(spec, scale: scale)
         let record = try simulate(spec)
         let theme = spec.resolvedTheme(themeOverride)
         var written: [String] = []
@@ -41,7 +42,9 @@ enum SpecRendering {
                 : try FigureAnimation(spec: spec, record: record, theme: theme, transparent: transparent).lastFrame
             for format in outputs.figures {
                 let request = RenderRequest(format: format, size: figure.size, scale: scale, background: nil, recipe: spec.text)
-                try FigureRenderer.write(request, to: path(format.fileExtension)) { canvas in figure.draw(on: canvas, theme: theme) }
+                try locatingFont(spec) {
+                    try FigureRenderer.write(request, to: path(format.fileExtension)) { canvas in figure.draw(on: canvas, theme: theme) }
+                }
                 written.append(path(format.fileExtension))
             }
         }
@@ -57,5 +60,28 @@ enum SpecRendering {
         try AtomicFile.write(Array((try spec.altText(record) + "\n").utf8), to: path("alt.txt"))
         written.append(path("alt.txt"))
         return written
+    }
+
+    /// The largest side of an image, in pixels (cairo's limit).
+    static let maximumPixels = 32_767
+
+    /// Refuses a spec whose `size` at `scale` makes an image with a side beyond ``maximumPixels`` (or below
+    /// one pixel), at the spec's `size` line.
+    static func checkPixels(_ spec: FigureSpec, scale: Double) throws(SpecError) {
+        let width = (spec.width * scale).rounded(.up), height = (spec.height * scale).rounded(.up)
+        guard width >= 1, height >= 1, width <= Double(maximumPixels), height <= Double(maximumPixels) else {
+            throw spec.error(atKey: "size", "size \(Ticks.format(spec.width, decimals: 0)) × \(Ticks.format(spec.height, decimals: 0)) at scale "
+                             + "\(scale) makes an image of \(Ticks.format(width, decimals: 0)) × \(Ticks.format(height, decimals: 0)) pixels; "
+                             + "a side may be 1 to \(maximumPixels) pixels: lower 'size' or --scale")
+        }
+    }
+
+    /// Runs `body`, turning a font that is not installed into an error at the spec's `font` line.
+    static func locatingFont<T>(_ spec: FigureSpec, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as MissingFontError {
+            throw spec.error(atKey: "font", error.description)
+        }
     }
 }

@@ -83,3 +83,22 @@ public struct SweepSpec: Sendable, Equatable {
         self.label = label ?? param
     }
 }
+
+extension FigureSpec {
+    /// Where a top-level key such as `font` or `size` is written in the spec's text (1-based line and column
+    /// of the key), for errors found only when the figure is drawn; nil when the spec does not write it.
+    public func location(ofKey key: String) -> (line: Int, column: Int)? {
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.hasPrefix(key) else { continue }
+            let rest = line.dropFirst(key.count).drop { $0 == " " }
+            if rest.hasPrefix(":") { return (index + 1, 1) }
+        }
+        return nil
+    }
+
+    /// A ``SpecError`` for this spec at `key` (or at the file, when the key is not written).
+    public func error(atKey key: String, _ message: String) -> SpecError {
+        let place = location(ofKey: key)
+        return SpecError(file: file, line: place?.line, column: place?.column, message)
+    }
+}

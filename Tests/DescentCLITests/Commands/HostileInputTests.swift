@@ -106,3 +106,33 @@ extension HostileInputTests {
         }
     }
 }
+
+extension HostileInputTests {
+    @Test func errorsFoundWhileDrawingNameTheSpecLine() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "kind: loss\nsurface: booth\nfont: {family: No Such Family Anywhere}\nruns: [{optimizer: SGD}]\n".write(toFile: folder + "/font.yaml", atomically: true, encoding: .utf8)
+        let font = descent("render", folder + "/font.yaml", "--out", folder + "/out")
+        #expect(font.status == CommandRunner.usageStatus)
+        #expect(font.errorOutput.hasPrefix("error: \(folder)/font.yaml:3:1: font 'No Such Family Anywhere' is not installed"), "\(font.errorOutput)")
+        try "kind: loss\nsurface: booth\nsize: [8000, 8000]\nruns: [{optimizer: SGD}]\n".write(toFile: folder + "/big.yaml", atomically: true, encoding: .utf8)
+        for command in ["render", "animate"] {
+            let big = descent(command, folder + "/big.yaml", "--out", folder + "/out", "--scale", "8")
+            #expect(big.status == CommandRunner.usageStatus)
+            #expect(big.errorOutput.hasPrefix("error: \(folder)/big.yaml:3:1: size 8000 × 8000 at scale 8.0 makes an image of 64000 × 64000 pixels"),
+                    "\(big.errorOutput)")
+        }
+        try "kind: training-curves\ndataset: moons(n=50)\noptimizer: LBFGS\nepochs: 3\n".write(toFile: folder + "/lbfgs.yaml", atomically: true, encoding: .utf8)
+        #expect(descent("render", folder + "/lbfgs.yaml", "--out", folder + "/out").errorOutput.hasPrefix("error: \(folder)/lbfgs.yaml:3:12: optimizer: L-BFGS"))
+    }
+
+    @Test func controlCharactersInTrainFlagsNameTheFlag() {
+        let result = CommandRunner.run(["train", "--dataset", "moons(n=50)\u{1}"])
+        #expect(result.status == CommandRunner.usageStatus)
+        #expect(result.errorOutput == "error: --dataset has a control character (U+0001) at character 12; remove it", "\(result.errorOutput)")
+        #expect(!result.errorOutput.contains("YAML"))
+        // A line break is only a space to a component.
+        let broken = CommandRunner.run(["train", "--dataset", "moons(n=40,\n seed=1)", "--model", "mlp(hidden=[4,\n4])", "--epochs", "2"])
+        #expect(broken.status == 0, "\(broken.errorOutput)")
+    }
+}
