@@ -23,6 +23,10 @@ struct FigureBuild {
     /// Writes the files and returns what the pages need to know.
     func run() throws -> FigureEntry {
         let directory = (site as NSString).appendingPathComponent(folder)
+        // Never write through a link inside the site: the files would land outside it.
+        if let type = try? FileManager.default.attributesOfItem(atPath: directory)[.type] as? FileAttributeType, type == .typeSymbolicLink {
+            throw SiteError("refusing to write into '\(directory)': it is a symbolic link, and Descent writes only inside the site folder — remove the link")
+        }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         SiteFiles.removeTemporaries(in: directory)
         var files: [String] = []

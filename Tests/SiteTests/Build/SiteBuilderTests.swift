@@ -144,3 +144,17 @@ extension SiteBuilderTests {
         #expect(message.contains("gallery.yaml:17") && message.contains("{loss:step}") && message.contains("did you mean 'steps'?"), "\(message)")
     }
 }
+
+extension SiteBuilderTests {
+    @Test func aLinkedFigureFolderIsRefusedAndNothingLandsOutside() throws {
+        let gallery = try TestGallery()
+        defer { gallery.remove() }
+        let outside = gallery.root + "/outside"
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: gallery.site + "/figures", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: gallery.site + "/figures/loss", withDestinationPath: outside)
+        let error = #expect(throws: (any Error).self) { try gallery.builder().build() }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("refusing to write into '\(gallery.site)/figures/loss': it is a symbolic link"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
+    }
+}
