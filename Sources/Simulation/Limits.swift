@@ -13,6 +13,10 @@
 /// | weights of a model | ``modelParameters`` = 10 000 000 |
 /// | training epochs (`epochs`, `mlp_slice(epochs=)`) | ``epochs`` = 100 000 |
 /// | training work: examples × epochs × weights | ``trainingWork`` = 10¹¹ multiply-adds |
+/// | trials of Bayesian optimization (its model's cost grows as trials³) | ``bayesianTrials`` = 1 000 |
+/// | objective evaluations of a figure (trials × seeds × samplers) | ``searchEvaluations`` = 2 000 000 |
+/// | optimizer steps of a search with a trace objective (evaluations × budget) | ``searchSteps`` = 10⁹ |
+/// | training epochs of a search with a training objective (evaluations × budget) | ``searchEpochs`` = 10⁶ |
 public enum Limits {
     public static let examples = 100_000
     public static let layerWidth = 4_096
@@ -21,6 +25,10 @@ public enum Limits {
     public static let epochs = 100_000
     /// About ten minutes of training on one core.
     public static let trainingWork = 1e11
+    public static let bayesianTrials = 1_000
+    public static let searchEvaluations = 2_000_000
+    public static let searchSteps = 1e9
+    public static let searchEpochs = 1e6
 
     /// Refuses a dataset size above ``examples``.
     public static func checkExamples(_ n: Int) throws(InputError) {
@@ -55,4 +63,31 @@ public enum Limits {
                              + "multiply-adds, more than Descent's budget of \(Int(trainingWork / 1e9)) × 10⁹: use fewer epochs, examples or units", key: key)
         }
     }
+
+    /// Refuses a search that would evaluate its objective too often: `evaluations` in all (trials × seeds ×
+    /// samplers), each of `budget` steps or epochs when `unit` says so.
+    public static func checkSearch(evaluations: Int, budget: Int, unit: SearchWorkUnit) throws(InputError) {
+        guard evaluations <= searchEvaluations else {
+            throw InputError("the search would evaluate its objective \(evaluations) times; Descent accepts at most \(searchEvaluations): use fewer trials, seeds or samplers", key: "trials")
+        }
+        let total = Double(evaluations) * Double(budget)
+        switch unit {
+        case .evaluations: break
+        case .steps where total > searchSteps:
+            throw InputError("the search would run \(evaluations) traces of \(budget) steps, about \(Int((total / 1e9).rounded())) × 10⁹ steps; Descent accepts at most \(Int(searchSteps / 1e9)) × 10⁹", key: "trials")
+        case .epochs where total > searchEpochs:
+            throw InputError("the search would train \(evaluations) times for \(budget) epochs, \(Int(total)) epochs in all; Descent accepts at most \(Int(searchEpochs))", key: "trials")
+        default: break
+        }
+    }
+}
+
+/// What one evaluation of a search objective costs, for ``Limits/checkSearch(evaluations:budget:unit:)``.
+public enum SearchWorkUnit: Sendable {
+    /// A formula: one evaluation.
+    case evaluations
+    /// An optimizer run of `budget` steps.
+    case steps
+    /// A training run of `budget` epochs.
+    case epochs
 }

@@ -196,7 +196,14 @@ extension PanelSpec {
                 throw SpecError(file: object.file, line: item.line, column: item.column + (error.column ?? 1) - 1, "samplers: \(error.message)")
             }
         }
-        return SearchConvergencePanel(search: search, samplers: samplers, seeds: try object.integer("seeds", in: 1...1000) ?? 10)
+        let seeds = try object.integer("seeds", in: 1...1000) ?? 10
+        // Every sampler runs every seed: check the whole figure's work, not one search's.
+        for (_, sampler) in samplers {
+            var one = search
+            one.sampler = sampler
+            try SearchSpec.checkWork(one, runs: seeds * samplers.count, object)
+        }
+        return SearchConvergencePanel(search: search, samplers: samplers, seeds: seeds)
     }
 
     /// The table of Hyperband's brackets: the whole search when the panel has an objective (for each

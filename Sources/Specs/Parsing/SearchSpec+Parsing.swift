@@ -55,7 +55,38 @@ extension SearchSpec {
             if samplerText != nil { throw SpecError(file: "--sampler", error.message) }
             throw FigureSpec.component(error, key: "sampler", object)
         }
-        return Search(space: space, objective: objective, sampler: sampler, trials: trials ?? specTrials, budget: budget, seed: seed ?? specSeed)
+        let search = Search(space: space, objective: objective, sampler: sampler, trials: trials ?? specTrials, budget: budget, seed: seed ?? specSeed)
+        try checkWork(search, runs: 1, object)
+        return search
+    }
+
+    /// Refuses a search (run `runs` times: seeds × samplers) beyond ``Limits``: too many trials of Bayesian
+    /// optimization, or too many evaluations, steps or epochs in all. Grids count their points.
+    static func checkWork(_ search: Search, runs: Int, _ object: YAMLObject) throws(SpecError) {
+        var trials = search.trials
+        switch search.sampler {
+        case .grid(let points):
+            let perDimension = points.count == 1 ? Array(repeating: points[0], count: search.space.dimensions.count) : points
+            trials = perDimension.reduce(1) { $0.multipliedReportingOverflow(by: max(1, $1)).overflow ? Int.max : $0 * max(1, $1) }
+        case .bayesian:
+            guard trials <= Limits.bayesianTrials else {
+                throw object.error(at: object["trials"] ?? object["sampler"], "Bayesian optimization refits its model after every trial (its cost grows as trials³): "
+                                   + "at most \(Limits.bayesianTrials) trials, got \(trials)")
+            }
+        default: break
+        }
+        let unit: SearchWorkUnit
+        switch search.objective {
+        case .expression: unit = .evaluations
+        case .trace: unit = .steps
+        case .training: unit = .epochs
+        }
+        let (evaluations, overflow) = trials.multipliedReportingOverflow(by: runs)
+        do throws(InputError) {
+            try Limits.checkSearch(evaluations: overflow ? Int.max : evaluations, budget: search.budget, unit: unit)
+        } catch {
+            throw object.error(at: object["trials"] ?? object["seeds"] ?? object["budget"], error.message)
+        }
     }
 
     /// `{training: {dataset, model, optimizer, validation, batch_size, seed}}`: the optimizer is a template over

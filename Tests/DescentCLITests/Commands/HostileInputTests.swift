@@ -136,3 +136,25 @@ extension HostileInputTests {
         #expect(broken.status == 0, "\(broken.errorOutput)")
     }
 }
+
+extension HostileInputTests {
+    /// Found by the hostile sweep: 100 000 trials × 1 000 seeds ran for hours. Now refused when read.
+    @Test func searchesBeyondTheWorkBudgetAreRefused() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (spec, message) in [
+            ("kind: search-convergence\nobjective: {expr: x}\nspace: {x: uniform(0,1)}\ntrials: 100000\nseeds: 1000\nsamplers: [random()]\n",
+             "the search would evaluate its objective 100000000 times"),
+            ("kind: search\nobjective: {expr: x}\nspace: {x: uniform(0,1)}\ntrials: 5000\nsampler: bo(initial=5)\n",
+             "at most 1000 trials, got 5000"),
+            ("kind: search\nobjective: {trace: {surface: rosenbrock, optimizer: 'SGD(lr={lr})'}}\nspace: {lr: loguniform(1e-4, 1)}\ntrials: 100000\nbudget: 1000000\n",
+             "steps; Descent accepts at most 1 × 10⁹"),
+        ] {
+            try spec.write(toFile: folder + "/search.yaml", atomically: true, encoding: .utf8)
+            let result = descent("render", folder + "/search.yaml", "--out", folder + "/out")
+            #expect(result.status == CommandRunner.usageStatus)
+            #expect(result.errorOutput.contains(message), "\(result.errorOutput)")
+            #expect(result.errorOutput.contains("search.yaml:"), "\(result.errorOutput)")
+        }
+    }
+}
