@@ -13,6 +13,7 @@
 /// | weights of a model | ``modelParameters`` = 10 000 000 |
 /// | training epochs (`epochs`, `mlp_slice(epochs=)`) | ``epochs`` = 100 000 |
 /// | training work: examples × epochs × weights | ``trainingWork`` = 10¹¹ multiply-adds |
+/// | a data surface's work: examples × (steps + heatmap samples) | ``dataSurfaceWork`` = 10¹⁰ |
 /// | trials of Bayesian optimization (its model's cost grows as trials³) | ``bayesianTrials`` = 1 000 |
 /// | objective evaluations of a figure (trials × seeds × samplers) | ``searchEvaluations`` = 2 000 000 |
 /// | optimizer steps of a search with a trace objective (evaluations × budget) | ``searchSteps`` = 10⁹ |
@@ -26,6 +27,7 @@ public enum Limits {
     /// About ten minutes of training on one core.
     public static let trainingWork = 1e11
     public static let bayesianTrials = 1_000
+    public static let dataSurfaceWork = 1e10
     public static let searchEvaluations = 2_000_000
     public static let searchSteps = 1e9
     public static let searchEpochs = 1e6
@@ -78,6 +80,18 @@ public enum Limits {
         case .epochs where total > searchEpochs:
             throw InputError("the search would train \(evaluations) times for \(budget) epochs, \(Int(total)) epochs in all; Descent accepts at most \(Int(searchEpochs))", key: "trials")
         default: break
+        }
+    }
+}
+
+extension Limits {
+    /// Refuses a linear-regression surface whose `examples` would be evaluated `evaluations` times (steps
+    /// plus heatmap samples) beyond ``dataSurfaceWork``.
+    public static func checkDataSurface(examples: Int, evaluations: Int) throws(InputError) {
+        let work = Double(examples) * Double(evaluations)
+        guard work <= dataSurfaceWork else {
+            throw InputError("a data surface of \(examples) examples evaluated \(evaluations) times (steps and heatmap) is about \(Int((work / 1e9).rounded())) × 10⁹ "
+                             + "example evaluations, more than Descent's budget of \(Int(dataSurfaceWork / 1e9)) × 10⁹: use fewer examples or steps", key: "n")
         }
     }
 }

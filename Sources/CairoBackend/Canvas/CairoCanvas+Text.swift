@@ -7,7 +7,8 @@ extension CairoCanvas {
     func drawText(_ text: String, at origin: Point, font: Font, color: Color, angle: Double) {
         guard !text.isEmpty else { return }
         guard origin.x.isFinite, origin.y.isFinite, angle.isFinite else {
-            record(CanvasError("text '\(text)' at a non-finite position (\(origin.x), \(origin.y)) or angle \(angle)"))
+            let shown = text.count <= 60 ? text : String(text.prefix(60)) + "… (\(text.count) characters)"
+            record(CanvasError("text '\(shown)' at a non-finite position (\(origin.x), \(origin.y)) or angle \(angle)"))
             return
         }
         guard select(font) else { return }

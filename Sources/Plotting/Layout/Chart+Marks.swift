@@ -145,6 +145,9 @@ extension Chart {
     private func drawAnnotation(_ annotation: AnnotationMark, _ canvas: any Canvas, _ layout: Layout, _ theme: Theme) {
         let target = layout.position(annotation.target)
         let origin = target + annotation.offset
+        // A target or offset beyond what a page can hold (1e308, a NaN) has nowhere to be drawn.
+        guard target.x.isFinite, target.y.isFinite, origin.x.isFinite, origin.y.isFinite,
+              abs(origin.x) < 1e7, abs(origin.y) < 1e7 else { return }
         let color = annotation.color ?? theme.foreground
         let font = theme.font(0.95)
         let text = markup(annotation.text).layout(font: font, on: canvas)

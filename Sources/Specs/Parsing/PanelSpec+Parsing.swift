@@ -72,6 +72,19 @@ extension PanelSpec {
         let wireframe = try object.bool("wireframe") ?? false
         let xAxis = try object.choice("x_axis", LossPanel.XAxis.self) ?? .steps
 
+        // A data surface evaluates every example at each step and at each point of its heatmap (121² samples).
+        if let surface {
+            for (index, run) in ([nil] + runs.map { Optional($0) }).enumerated() {
+                guard let data = (run?.surface ?? surface).surface as? LinearRegressionSurface else { continue }
+                let evaluations = (run?.steps ?? steps) + 121 * 121
+                do throws(InputError) {
+                    try Limits.checkDataSurface(examples: data.count, evaluations: evaluations)
+                } catch {
+                    throw object.error(at: index == 0 ? object["surface"] : (object["runs"] ?? object["surface"]), error.message)
+                }
+            }
+        }
+
         let content: Content
         // `surface`, `style` and `training` are present for the kinds that need them (read above).
         switch kind {

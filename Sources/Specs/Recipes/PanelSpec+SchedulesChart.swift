@@ -43,9 +43,10 @@ extension PanelSpec {
                                                     label: "\(curve.label) \(run.momentumIsBeta1 ? "β₁" : "momentum")")))
             }
         }
-        let positive = lrs.allSatisfy { $0 > 0 }
+        let finite = lrs.filter(\.isFinite)
+        let positive = finite.allSatisfy { $0 > 0 }
         let logarithmic = panel.yScale == .log && positive
-        var low = lrs.min() ?? 0, high = lrs.max() ?? 1
+        var low = finite.min() ?? 0, high = finite.max() ?? 1
         if logarithmic {
             low /= 1.5
             high *= 1.5
@@ -54,10 +55,15 @@ extension PanelSpec {
             low = low >= 0 ? max(0, low - pad) : low - pad
             high += pad
         }
+        // Rates near the largest Double overflow the padding: keep the range finite and in order.
+        low = low.isFinite ? low : -.greatestFiniteMagnitude
+        high = high.isFinite ? high : .greatestFiniteMagnitude
+        if !(high > low) { high = low + max(abs(low), 1) }
+        if !high.isFinite { high = .greatestFiniteMagnitude; low = min(low, high / 2) }
         var chart = Chart(title: title ?? "Learning-rate schedules", xLabel: "step", yLabel: "learning rate", yScale: logarithmic ? .log : .linear,
                           xDomain: 0...Double(max(1, panel.steps - 1)), yDomain: low...high, marks: marks + annotationMarks,
                           legend: legend, grid: true)
-        if !momentumMarks.isEmpty, let lo = momenta.min(), let hi = momenta.max() {
+        if !momentumMarks.isEmpty, let lo = momenta.filter(\.isFinite).min(), let hi = momenta.filter(\.isFinite).max() {
             let pad = max((hi - lo) * 0.1, 0.01)
             chart.secondary = Chart.SecondaryAxis(label: momentumIsBeta1 ? "$\\beta_1$" : "momentum", domain: (lo - pad)...(hi + pad),
                                                   marks: momentumMarks)

@@ -158,3 +158,25 @@ extension HostileInputTests {
         }
     }
 }
+
+extension HostileInputTests {
+    /// Found by the second hostile sweep: a trap, a 5 000-character error and a two-minute hang.
+    @Test func theSecondSweepsFindsStayFixed() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        func run(_ spec: String) throws -> CommandRunner.Result {
+            try spec.write(toFile: folder + "/case.yaml", atomically: true, encoding: .utf8)
+            return descent("render", folder + "/case.yaml", "--out", folder + "/out")
+        }
+        // Rates near the largest Double: the padded axis overflowed into an unordered range (a trap).
+        let huge = try run("kind: schedules\nsteps: 10\nschedules: ['OneCycleLR(max_lr=1e308, total_steps=10, div_factor=1e-308)']\n")
+        #expect(huge.status == 0 || huge.status == CommandRunner.usageStatus, "\(huge.errorOutput)")
+        // An annotation beyond the page is left out, not an error echoing its whole text.
+        let far = try run("kind: loss\nsurface: booth\nannotations: [{text: '\(String(repeating: "a", count: 5_000))', at: [1e308, -1e308], offset: [1e308, 1e308]}]\nruns: [{optimizer: SGD}]\n")
+        #expect(far.status == 0, "\(far.errorOutput.prefix(300))")
+        // A data surface too large for its steps and heatmap is refused when read.
+        let slow = try run("kind: trajectories\nsurface: 'linreg(n=100000, batch_size=1)'\nsteps: 100000\nruns: [{optimizer: 'SGD(lr=0.01)'}]\n")
+        #expect(slow.status == CommandRunner.usageStatus)
+        #expect(slow.errorOutput.contains("case.yaml:2:10: a data surface of 100000 examples"), "\(slow.errorOutput)")
+    }
+}
