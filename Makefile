@@ -108,9 +108,11 @@ fuzz: deps
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p .build-fuzz/corpus/$$t; \
 	  echo "fuzzing $$t: $(FUZZ_RUNS) runs"; \
-	  DESCENT_FUZZ_TARGET=$$t .build-fuzz/release/descent-fuzz .build-fuzz/corpus/$$t Fuzz/corpus/$$t \
+	  SWIFT_BACKTRACE=enable=no DESCENT_FUZZ_TARGET=$$t .build-fuzz/release/descent-fuzz .build-fuzz/corpus/$$t Fuzz/corpus/$$t \
 	    -runs=$(FUZZ_RUNS) -max_len=4096 -timeout=20 -rss_limit_mb=4096 -print_final_stats=1 \
-	    -artifact_prefix=.build-fuzz/crash-$$t- 2>&1 | grep -E "^(Done|stat::number_of_executed_units|==|SUMMARY)|crash|ERROR" || exit 1; \
+	    -artifact_prefix=.build-fuzz/crash-$$t- > .build-fuzz/fuzz-$$t.log 2>&1; status=$$?; \
+	  grep -E "^(Done|stat::number_of_executed_units)|ERROR|SUMMARY|Test unit written|Fatal error" .build-fuzz/fuzz-$$t.log; \
+	  if [ $$status -ne 0 ]; then echo "make fuzz: $$t failed (status $$status); see .build-fuzz/fuzz-$$t.log" >&2; exit 1; fi; \
 	done
 
 clean:

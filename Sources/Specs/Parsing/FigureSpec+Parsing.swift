@@ -229,8 +229,9 @@ extension FigureSpec {
             // Yams points at the first occurrence; the mistake is usually the second, so point there.
             let name = duplicates.first ?? ""
             let first = (line: context.mark.line, column: context.mark.column)
-            let lines = text.components(separatedBy: "\n")
-            for index in max(0, first.line - 1)..<lines.count {
+            // Lines as YAML counts them (\r\n, \r and \n each end one); Yams's mark can still lie past our text's end.
+            let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n").components(separatedBy: "\n")
+            for index in min(max(0, first.line - 1), lines.count)..<lines.count {
                 let line = lines[index]
                 var searchFrom = line.startIndex
                 while let range = line.range(of: name, range: searchFrom..<line.endIndex) {
