@@ -180,3 +180,30 @@ extension HostileInputTests {
         #expect(slow.errorOutput.contains("case.yaml:2:10: a data surface of 100000 examples"), "\(slow.errorOutput)")
     }
 }
+
+extension HostileInputTests {
+    /// The issue's own list of specs that trapped in tick labels, colour bars and 3-D axes: each now renders
+    /// (or is refused with a message) in this process, where a trap would end the test run.
+    @Test func theTickLabelTrapsOfTheIssueRender() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cases = [
+            "kind: loss\nsurface: saddle\nsteps: 140\nruns: [{optimizer: SGD(lr=0.1)}]\n",
+            "kind: loss\nsurface: quadratic\nsteps: 200\ny_scale: linear\nruns: [{optimizer: SGD(lr=5)}]\n",
+            "kind: trajectories\nsurface: quadratic\nview: {x: [0, 1e19], y: [0, 1]}\nsteps: 5\nruns: [{optimizer: SGD(lr=0.1)}]\n",
+            "kind: trajectories\nsurface: quadratic\nview: {x: [0, 1e-320], y: [0, 1]}\nsteps: 5\nruns: [{optimizer: SGD(lr=0.1)}]\n",
+            "kind: schedules\nsteps: 50\noptimizer: SGD(lr=1e300)\nschedules: ['StepLR(step_size=10, gamma=0.5)']\n",
+            "kind: gradient-field\nsurface: 'expr:1e300*(x^2+y^2)'\n",
+            "kind: trajectories\nsurface: 'expr:1e300*(x^2+y^2)'\nsteps: 5\nruns: [{optimizer: SGD(lr=0.1)}]\n",
+            "kind: surface3d\nsurface: 'expr:1e300*(x^2+y^2)'\nsteps: 3\nruns: [{optimizer: SGD(lr=1e-303)}]\n",
+            "kind: l2-sweep\ndataset: sine(n=20, noise=0.3, seed=4)\nvalidation: 0.5\ndegree: 3\nlambdas: [1e300, 1e301]\n",
+        ]
+        for (k, spec) in cases.enumerated() {
+            try spec.write(toFile: folder + "/case\(k).yaml", atomically: true, encoding: .utf8)
+            let result = descent("render", folder + "/case\(k).yaml", "--out", folder + "/out")
+            #expect(result.status == 0, "case \(k): \(result.errorOutput)")
+        }
+        let animated = descent("animate", folder + "/case0.yaml", "--out", folder + "/anim", "--frames", "apng")
+        #expect(animated.status == 0, "\(animated.errorOutput)")
+    }
+}
