@@ -189,7 +189,7 @@ extension FigureSpec {
                 throw object.error(at: item, "'\(item.string ?? "?")' is not a length: write a number of pixels or add a unit (px, pt, in, cm, mm)")
             }
             guard (32...10_000).contains(value) else {
-                throw object.error(at: item, "'\(text)' is \(Int(value)) layout units; a figure side must be between 32 and 10000")
+                throw object.error(at: item, "'\(text)' is \(Ticks.format(value, decimals: 0)) layout units; a figure side must be between 32 and 10000")
             }
             values.append(value)
         }
