@@ -35,7 +35,7 @@ public enum Limits {
     /// Refuses a dataset size above ``examples``.
     public static func checkExamples(_ n: Int) throws(InputError) {
         guard n <= examples else {
-            throw InputError("n = \(n) is more examples than Descent accepts (at most \(examples); see the README's limits)", key: "n")
+            throw InputError("n = \(n) is more examples than Descent accepts (at most \(examples))", key: "n")
         }
     }
 

@@ -135,7 +135,7 @@ public enum Surfaces {
         let shuffleSeed = a.optionalInt("shuffle_seed")
         try require((shuffleSeed ?? 0) >= 0, "shuffle_seed", "shuffle_seed must be ≥ 0")
         try require(n > 0, "n", "n must be a positive number of examples, got \(n)")
-        try require(n <= Limits.examples, "n", "n = \(n) is more examples than Descent accepts (at most \(Limits.examples))")
+        try Limits.checkExamples(n)
         try require(seed >= 0, "seed", "seed must be ≥ 0, got \(seed)")
         try require(batchSize >= 1 && batchSize <= n, "batch_size",
                     "batch_size must be between 1 and n = \(n), got \(batchSize)")
@@ -159,9 +159,6 @@ public enum Surfaces {
         try require(seed >= 0, "seed", "seed must be ≥ 0, got \(seed)")
         try require(epochs >= 0, "epochs", "epochs must be ≥ 0, got \(epochs)")
         try require(!hidden.isEmpty, "hidden", "hidden must list at least one layer width")
-        try require(hidden.allSatisfy { $0 >= 1 }, "hidden", "every hidden layer needs at least one unit")
-        do throws(InputError) { try Limits.checkHidden(hidden) } catch { throw a.invalid("hidden", error.message) }
-        try require(epochs <= Limits.epochs, "epochs", "\(epochs) epochs is more than Descent accepts (at most \(Limits.epochs))")
         let name = a.string("activation")
         guard let activation = Activation(rawValue: name.lowercased()) else {
             let known = Activation.allCases.map(\.rawValue)

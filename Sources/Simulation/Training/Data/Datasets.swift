@@ -63,7 +63,7 @@ public enum Datasets {
         return Catalog<Dataset>.Entry(name, summary: summary, parameters: ParameterList(parameters)) { a throws(InputError) in
             let n = a.int("n"), seed = a.int("seed")
             guard n > 0 else { throw a.invalid("n", "n must be a positive number of examples, got \(n)") }
-            guard n <= Limits.examples else { throw a.invalid("n", "n = \(n) is more examples than Descent accepts (at most \(Limits.examples))") }
+            try Limits.checkExamples(n)
             guard seed >= 0 else { throw a.invalid("seed", "seed must be ≥ 0, got \(seed)") }
             return try build(a, n, UInt64(seed))
         }

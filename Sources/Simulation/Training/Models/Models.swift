@@ -49,7 +49,7 @@ public enum Models {
             if let bad = hidden.first(where: { $0 < 1 }) {
                 throw a.invalid("hidden", "every hidden layer needs at least one unit, got \(bad)")
             }
-            do throws(InputError) { try Limits.checkHidden(hidden) } catch { throw a.invalid("hidden", error.message) }
+            try Limits.checkHidden(hidden)   // its errors carry the key, which the catalog locates
             let name = a.string("activation")
             guard let activation = Activation(rawValue: name.lowercased()) else {
                 let known = Activation.allCases.map(\.rawValue)
